@@ -1,0 +1,4 @@
+"""Layers."""
+from .core import Dense
+
+__all__ = ["Dense"]

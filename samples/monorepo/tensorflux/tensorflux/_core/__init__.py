@@ -1,0 +1,1 @@
+"""Private core of tensorflux (underscore package)."""

@@ -1,0 +1,1 @@
+"""tensorflux internals: private by configuration (pyseam.toml)."""

@@ -1,0 +1,105 @@
+import { decodeSource } from './parse/decode.js';
+import { discover } from './parse/discover.js';
+import { parseModule } from './parse/extract.js';
+import type { SourceTree } from './parse/source-tree.js';
+import type { ModuleFacts } from './parse/types.js';
+import { buildGraph, keepSite, type SiteFilter } from './graph/build-graph.js';
+import { findCycles } from './graph/find-cycles.js';
+import { buildModuleTable } from './graph/module-table.js';
+import { externalOwner, ownerOf } from './graph/owners.js';
+import { findPrivateImports, type SiteInContext } from './graph/private-imports.js';
+import { resolveImport } from './graph/resolve.js';
+import { isStdlib } from './graph/stdlib.js';
+import { assembleResult } from './assemble-result.js';
+import type { AnalysisResult, DynamicImportRecord, ProblemRecord, SkippedRecord } from './result.js';
+
+/** What to analyze and how; every field has the meaning of the CLI flag or config key of the same name. */
+export interface AnalyzeOptions extends SiteFilter {
+  /** Source roots named by the user (`--root`), replacing detection; `[]` to detect. */
+  roots: string[];
+  /** Roots from the config file, used when `roots` is empty. */
+  configRoots: string[];
+  private: string[];
+  public: string[];
+  exclude: string[];
+  importHelpers: string[];
+  checkStdlib: boolean;
+  /** The config file used, for the record (`null` when none). */
+  configFile: string | null;
+}
+
+/** Progress events: one per stage, and one per parsed file (`done` of `total`). */
+export type ProgressEvent =
+  | { stage: 'discover' | 'graph' | 'analyze' }
+  | { stage: 'parse'; done: number; total: number };
+
+/**
+ * `pyseam analyze`, the recipe: discover files and source roots, name the modules, read
+ * and parse every module's file, resolve each import, build the graph, find the cycles
+ * and the private imports, and assemble one plain, sorted result.
+ *
+ * A file that cannot be read or decoded is listed in `skippedFiles`; a syntax error is a
+ * parse error whose file still gives what its tree holds: neither stops the analysis.
+ */
+export function analyze(options: AnalyzeOptions, tree: SourceTree, onProgress?: (event: ProgressEvent) => void): AnalysisResult {
+  onProgress?.({ stage: 'discover' });
+  const discovery = discover(tree, { roots: options.roots, rootsFromConfig: options.configRoots, exclude: options.exclude });
+  const table = buildModuleTable(discovery.files, discovery.roots);
+
+  const skipped: SkippedRecord[] = discovery.skipped.map((s) => ({ file: s.path, reason: s.reason }));
+  const parseErrors: ProblemRecord[] = [];
+  const importErrors: ProblemRecord[] = [];
+  const dynamicImports: DynamicImportRecord[] = [];
+  const sites: SiteInContext[] = [];
+  const total = table.parsed.length;
+  table.parsed.forEach(({ file, module }, index) => {
+    onProgress?.({ stage: 'parse', done: index, total });
+    const facts = readFacts(tree, file.path, file.kind === 'stub', options.importHelpers, skipped);
+    if (!facts) return;
+    for (const e of facts.syntaxErrors) parseErrors.push({ file: file.path, ...e });
+    for (const d of facts.nonLiteralDynamic) dynamicImports.push({ importer: module.name, file: file.path, ...d });
+    for (const raw of facts.imports) {
+      const resolved = resolveImport(raw, module, table.modules);
+      if ('message' in resolved) importErrors.push({ file: file.path, line: raw.line, column: raw.column, message: resolved.message });
+      else for (const site of resolved) sites.push({ importer: module.name, file: file.path, site });
+    }
+  });
+  onProgress?.({ stage: 'parse', done: total, total });
+
+  onProgress?.({ stage: 'graph' });
+  const kept = sites.filter((s) => keepSite(s, options));
+  const graph = buildGraph(table.modules.keys(), kept.filter((s) => !s.site.external));
+
+  onProgress?.({ stage: 'analyze' });
+  const owners = new Map([...table.modules.values()].map((m) => [m.name, ownerOf(m, discovery.distributions)]));
+  const privateImports = findPrivateImports(kept, {
+    private: options.private,
+    public: options.public,
+    checkStdlib: options.checkStdlib,
+    isStdlib,
+    ownerOfImporter: (importer) => owners.get(importer)!,
+    ownerOfTarget: (site) => (site.external ? externalOwner(site.to) : owners.get(site.to)!),
+  });
+
+  return assembleResult({
+    options, discovery, table, owners, graph, kept,
+    cycles: findCycles(graph),
+    privateImports, parseErrors, importErrors, skipped, dynamicImports,
+  });
+}
+
+function readFacts(tree: SourceTree, path: string, stub: boolean, importHelpers: string[], skipped: SkippedRecord[]): ModuleFacts | null {
+  let bytes: Buffer;
+  try {
+    bytes = tree.read(path);
+  } catch (error) {
+    skipped.push({ file: path, reason: `unreadable: ${(error as Error).message}` });
+    return null;
+  }
+  const decoded = decodeSource(bytes);
+  if ('error' in decoded) {
+    skipped.push({ file: path, reason: decoded.error });
+    return null;
+  }
+  return parseModule(decoded.text, { stub, importHelpers });
+}

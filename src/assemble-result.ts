@@ -1,0 +1,112 @@
+import type { DirectedGraph } from 'graphology';
+import pkg from '../package.json' with { type: 'json' };
+import type { AnalyzeOptions } from './analyze.js';
+import { compareSites, toSiteRecord, type EdgeAttributes } from './graph/build-graph.js';
+import { cmp, type ModuleTable } from './graph/module-table.js';
+import type { SiteInContext } from './graph/private-imports.js';
+import { isStdlib } from './graph/stdlib.js';
+import type { Discovery } from './parse/types.js';
+import {
+  SCHEMA_VERSION, type AnalysisResult, type CycleRecord, type DynamicImportRecord, type EdgeRecord,
+  type ExternalPackageRecord, type PrivateImportRecord, type ProblemRecord, type SkippedRecord,
+} from './result.js';
+
+/** Everything the analysis computed, before it is turned into plain sorted records. */
+export interface AnalysisParts {
+  options: AnalyzeOptions;
+  discovery: Discovery;
+  table: ModuleTable;
+  owners: Map<string, string>;
+  graph: DirectedGraph<Record<string, never>, EdgeAttributes>;
+  /** Sites kept by the filters, internal and external. */
+  kept: SiteInContext[];
+  cycles: CycleRecord[];
+  privateImports: PrivateImportRecord[];
+  parseErrors: ProblemRecord[];
+  importErrors: ProblemRecord[];
+  skipped: SkippedRecord[];
+  dynamicImports: DynamicImportRecord[];
+}
+
+const byLocation = <T extends { file: string; line: number; column: number }>(a: T, b: T) => cmp(a.file, b.file) || a.line - b.line || a.column - b.column;
+
+/** The `AnalysisResult` of the parts: every list sorted, so two runs serialize byte-identically. */
+export function assembleResult(parts: AnalysisParts): AnalysisResult {
+  const { options, discovery, table, owners, graph } = parts;
+  const modules = [...table.modules.values()]
+    .map((m) => ({ name: m.name, path: m.path, kind: m.kind, root: m.root, owner: owners.get(m.name)! }))
+    .sort((a, b) => cmp(a.name, b.name));
+  const internalEdges: EdgeRecord[] = graph.mapEdges((_e, attributes, from, to) => ({ from, to, external: false, sites: attributes.sites }));
+  const { edges: externalEdges, packages } = externalParts(parts.kept);
+  const edges = [...internalEdges, ...externalEdges].sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to));
+  const sites = edges.reduce((n, e) => n + e.sites.length, 0);
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'pyseam', version: pkg.version },
+    options: {
+      roots: options.roots.length ? options.roots : options.configRoots,
+      private: [...options.private].sort(cmp),
+      public: [...options.public].sort(cmp),
+      exclude: options.exclude,
+      importHelpers: options.importHelpers,
+      includeTypeChecking: options.includeTypeChecking,
+      includeLazy: options.includeLazy,
+      includeDynamic: options.includeDynamic,
+      config: options.configFile,
+    },
+    roots: discovery.roots.map((r) => ({ path: r.path, reason: r.reason })),
+    summary: {
+      files: discovery.files.length,
+      modules: modules.length,
+      edges: internalEdges.length,
+      externalEdges: externalEdges.length,
+      sites,
+      externalPackages: packages.length,
+      cycles: parts.cycles.length,
+      largestCycle: parts.cycles[0]?.modules.length ?? 0,
+      privateImports: parts.privateImports.length,
+      parseErrors: parts.parseErrors.length,
+      importErrors: parts.importErrors.length,
+      skippedFiles: parts.skipped.length,
+      unresolvedSites: edges.reduce((n, e) => n + e.sites.filter((s) => s.unresolved).length, 0),
+      nonLiteralDynamicImports: parts.dynamicImports.length,
+      duplicates: table.duplicates.length,
+    },
+    modules,
+    edges,
+    externalPackages: packages,
+    cycles: parts.cycles,
+    privateImports: [...parts.privateImports].sort((a, b) => byLocation(a, b) || cmp(a.target, b.target)),
+    duplicates: table.duplicates,
+    parseErrors: [...parts.parseErrors].sort(byLocation),
+    importErrors: [...parts.importErrors].sort(byLocation),
+    skippedFiles: [...parts.skipped].sort((a, b) => cmp(a.file, b.file)),
+    nonLiteralDynamicImports: [...parts.dynamicImports].sort(byLocation),
+  };
+}
+
+/** Edges into external top-level packages, and one record per package with its site and importer counts. */
+function externalParts(kept: readonly SiteInContext[]): { edges: EdgeRecord[]; packages: ExternalPackageRecord[] } {
+  const edges = new Map<string, EdgeRecord>();
+  for (const s of kept) {
+    if (!s.site.external) continue;
+    const key = `${s.importer}\u0000${s.site.to}`;
+    let edge = edges.get(key);
+    if (!edge) {
+      const kind = isStdlib(s.site.to) ? 'stdlib' : 'third-party';
+      edge = { from: s.importer, to: s.site.to, external: true, externalKind: kind, sites: [] };
+      edges.set(key, edge);
+    }
+    edge.sites.push(toSiteRecord(s));
+  }
+  const packages = new Map<string, ExternalPackageRecord>();
+  for (const edge of edges.values()) {
+    edge.sites.sort(compareSites);
+    const record = packages.get(edge.to) ?? { name: edge.to, kind: edge.externalKind!, sites: 0, importers: 0 };
+    record.sites += edge.sites.length;
+    record.importers += 1;
+    packages.set(edge.to, record);
+  }
+  return { edges: [...edges.values()], packages: [...packages.values()].sort((a, b) => cmp(a.name, b.name)) };
+}

@@ -1,0 +1,95 @@
+import type { RawImport } from '../parse/types.js';
+import type { ModuleEntry } from './module-table.js';
+
+/** One import site after resolution: where the edge goes and what the statement named. */
+export interface ResolvedSite {
+  /** The edge's head: an internal module, or an external top-level package. */
+  to: string;
+  external: boolean;
+  /** The full dotted module this site reaches (`a.b.c` for a submodule of `from a.b import c`, else `a.b`). */
+  target: string;
+  /** The absolute dotted module the statement names (`a.b` in `from a.b import c`). */
+  statementModule: string;
+  /** Names recorded on this site: the submodule's name, or the statement's non-module names. */
+  names: string[];
+  /** The target is inside an internal top-level package, but no file defines it; `to` is its nearest existing ancestor. */
+  unresolved: boolean;
+  raw: RawImport;
+}
+
+/** A statement Python itself would reject: a relative import above the top-level package. */
+export interface ResolveError {
+  raw: RawImport;
+  message: string;
+}
+
+/**
+ * Resolves one import statement of `importer` against the repository's modules
+ * (SEMANTICS.md "Import statements"; PEP 328 for relative imports).
+ *
+ * - The package a relative import starts from is the importer itself when it is a package
+ *   (`__init__`), else its parent; each further dot climbs one package. Python's
+ *   `importlib._bootstrap._resolve_name` does the same and raises when it climbs above
+ *   the top level: that becomes a `ResolveError`.
+ * - A script (a file with a non-importable name) resolves relative imports from the nearest
+ *   importable directory above it, as when a framework imports it by path (Django migrations).
+ * - `from M import a, b`: one site per name that is a module `M.a`, and one site on `M`
+ *   for the other names.
+ * - A target whose top-level package is internal but which no file defines is `unresolved`
+ *   and points at its nearest existing ancestor; any other non-internal target is external
+ *   and points at its top-level name.
+ *
+ * @returns the sites (possibly several for one statement), or an error.
+ */
+export function resolveImport(raw: RawImport, importer: ModuleEntry, modules: ReadonlyMap<string, ModuleEntry>): ResolvedSite[] | ResolveError {
+  const base = absoluteModule(raw, importer);
+  if (typeof base !== 'string') return base;
+  if (raw.kind !== 'from') return [site(base, base, raw.names, raw, modules)];
+  const sites: ResolvedSite[] = [];
+  const rest: string[] = [];
+  for (const name of raw.names) {
+    const sub = base ? `${base}.${name}` : name;
+    if (name !== '*' && modules.has(sub)) sites.push(site(sub, base, [name], raw, modules));
+    else rest.push(name);
+  }
+  if (rest.length > 0 || sites.length === 0) sites.unshift(site(base, base, rest, raw, modules));
+  return sites;
+}
+
+function absoluteModule(raw: RawImport, importer: ModuleEntry): string | ResolveError {
+  if (raw.level === 0) return raw.module;
+  let pkg: string;
+  if (raw.kind === 'dynamic' && raw.anchor && 'literal' in raw.anchor) pkg = raw.anchor.literal;
+  else if (raw.kind === 'dynamic' && raw.anchor && 'importerModule' in raw.anchor) pkg = moduleName(importer);
+  else pkg = packageOf(importer);
+  if (!pkg) return { raw, message: `relative import ${'.'.repeat(raw.level)}${raw.module} in a module that is not in a package` };
+  const bits = pkg.split('.');
+  if (bits.length < raw.level) {
+    return { raw, message: `relative import ${'.'.repeat(raw.level)}${raw.module} climbs above the top-level package ${bits[0]}` };
+  }
+  const anchor = bits.slice(0, bits.length - (raw.level - 1)).join('.');
+  return raw.module ? `${anchor}.${raw.module}` : anchor;
+}
+
+/** `__name__` of the importer: its dotted name, or for a script the package it sits in. */
+function moduleName(importer: ModuleEntry): string {
+  return importer.kind === 'script' ? importer.scriptPackage ?? '' : importer.name;
+}
+
+/** `__package__` of the importer (Python's import system sets it to the name for a package, the parent otherwise). */
+function packageOf(importer: ModuleEntry): string {
+  if (importer.kind === 'script') return importer.scriptPackage ?? '';
+  if (importer.isPackage) return importer.name;
+  const dot = importer.name.lastIndexOf('.');
+  return dot < 0 ? '' : importer.name.slice(0, dot);
+}
+
+function site(target: string, statementModule: string, names: string[], raw: RawImport, modules: ReadonlyMap<string, ModuleEntry>): ResolvedSite {
+  const common = { target, statementModule, names, raw };
+  if (modules.has(target)) return { ...common, to: target, external: false, unresolved: false };
+  const top = target.split('.')[0];
+  if (!modules.has(top)) return { ...common, to: top, external: true, unresolved: false };
+  let ancestor = target;
+  while (!modules.has(ancestor)) ancestor = ancestor.slice(0, ancestor.lastIndexOf('.'));
+  return { ...common, to: ancestor, external: false, unresolved: true };
+}

@@ -1,0 +1,84 @@
+/**
+ * The file-system port of the parse stage (after grimp's
+ * `application/ports/filesystem.py`): discovery and reading go through a
+ * `SourceTree`, so the CLI passes one over `node:fs` and tests pass one built
+ * in memory. Paths are relative to the analyzed directory with `/` separators;
+ * `''` or `.` is the analyzed directory itself.
+ *
+ * Errors are thrown as `Error`s carrying a Node-style `code` (`ENOENT`,
+ * `ENOTDIR`, `EACCES`, `ELOOP`), from both implementations, so the walker
+ * can turn them into a skip reason without caring which tree it walks.
+ */
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+
+/** An entry's own type, without following a symlink. */
+export type EntryType = 'file' | 'directory' | 'symlink' | 'other';
+
+/** One directory entry: its name (no slash) and its own type. */
+export interface DirEntry {
+  name: string;
+  type: EntryType;
+}
+
+export interface SourceTree {
+  /** Absolute path of the analyzed directory when the tree is on disk (used to tell whether it lies in site-packages); absent in memory. */
+  readonly location?: string;
+  /** The analyzed directory's own name (the fallback name of a distribution at `.`). */
+  readonly name: string;
+  /** Entries of a directory, in no particular order. Throws (ENOENT, ENOTDIR, EACCES). */
+  list(dir: string): DirEntry[];
+  /** The type of what a path points to, following symlinks. Throws ENOENT for a broken symlink, ELOOP for a cycle of symlinks. */
+  stat(path: string): 'file' | 'directory' | 'other';
+  /** A canonical name for what a path points to, symlinks resolved; equal strings mean the same directory. */
+  realpath(path: string): string;
+  /** A file's bytes. Throws (ENOENT, EACCES, EISDIR). */
+  read(path: string): Buffer;
+  /** Throws (EACCES) when a file could not be read, without reading it: discovery reports such files before parsing. */
+  checkReadable(path: string): void;
+}
+
+/** Join relative paths, treating `''` and `.` as the analyzed directory. */
+export function joinPath(dir: string, name: string): string {
+  return dir === '' || dir === '.' ? name : `${dir}/${name}`;
+}
+
+/** An `Error` with a Node-style `code`. */
+export function fsError(code: string, message: string): Error {
+  return Object.assign(new Error(`${code}: ${message}`), { code });
+}
+
+/** The `code` of a thrown file-system error, or `'UNKNOWN'`. */
+export function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'UNKNOWN';
+}
+
+/** A `SourceTree` over the real file system, rooted at `directory` (synchronous calls: discovery is one pass of small operations). */
+export function nodeTree(directory: string): SourceTree {
+  const base = nodePath.resolve(directory);
+  const abs = (rel: string): string => (rel === '' || rel === '.' ? base : nodePath.join(base, rel));
+  return {
+    location: base,
+    name: nodePath.basename(base),
+    list(dir) {
+      return fs.readdirSync(abs(dir), { withFileTypes: true }).map((d) => ({
+        name: d.name,
+        type: d.isSymbolicLink() ? 'symlink' : d.isDirectory() ? 'directory' : d.isFile() ? 'file' : 'other',
+      }));
+    },
+    stat(path) {
+      const s = fs.statSync(abs(path));
+      return s.isDirectory() ? 'directory' : s.isFile() ? 'file' : 'other';
+    },
+    realpath(path) {
+      return fs.realpathSync.native(abs(path));
+    },
+    read(path) {
+      return fs.readFileSync(abs(path));
+    },
+    checkReadable(path) {
+      fs.accessSync(abs(path), fs.constants.R_OK);
+    },
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * The one serializable result of `pyseam analyze`: what the text and JSON
+ * reporters render and what `schema/report.schema.json` describes field by
+ * field. Plain arrays and objects only, sorted deterministically, so that two
+ * runs on the same tree serialize byte-identically.
+ *
+ * All paths are relative to the analyzed directory, with `/` separators.
+ */
+
+export const SCHEMA_VERSION = 1;
+
+/** How a module is defined. `namespace`: a directory without `__init__.py` (PEP 420). `script`: a file whose name cannot be imported. */
+export type ModuleKind = 'module' | 'package' | 'namespace' | 'extension' | 'stub' | 'script';
+
+export interface ModuleRecord {
+  /** Dotted name (`a.b.c`); for a script, its path-based name (`tools/setup-tools.py`). */
+  name: string;
+  /** The defining file (`a/b/__init__.py` for a package), or the directory for a namespace package. */
+  path: string;
+  kind: ModuleKind;
+  /** The source root the module was named under. */
+  root: string;
+  /** The owner used by the private-import rule: a distribution's name, or the top-level package. */
+  owner: string;
+}
+
+/** One import site on an edge. Line and column are 1-based as in SEMANTICS.md. */
+export interface SiteRecord {
+  /** The importing file. */
+  file: string;
+  line: number;
+  column: number;
+  /** The full dotted module the statement names or resolves to (`tensorflow.python.ops.array_ops`), before grouping an external target under its top-level package or an unresolved one under its nearest existing ancestor. */
+  target: string;
+  /** Imported names (`from m import a, b` gives `['a', 'b']`; `['*']`; `[]` for `import m`). */
+  names: string[];
+  typeChecking: boolean;
+  conditional: boolean;
+  lazy: boolean;
+  dynamic: boolean;
+  unresolved: boolean;
+}
+
+export interface EdgeRecord {
+  /** Importing module. */
+  from: string;
+  /** Imported internal module, or an external top-level package when `external`. */
+  to: string;
+  external: boolean;
+  /** For an external edge: standard library or third-party. */
+  externalKind?: 'stdlib' | 'third-party';
+  /** Sorted by file, line, column, target. */
+  sites: SiteRecord[];
+}
+
+export interface ExternalPackageRecord {
+  name: string;
+  kind: 'stdlib' | 'third-party';
+  /** Number of import sites that reach it. */
+  sites: number;
+  /** Number of internal modules that import it. */
+  importers: number;
+}
+
+export interface HopRecord {
+  from: string;
+  to: string;
+  /** Where `from` imports `to`: the first site of that edge that the analysis kept. */
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A strongly connected component of the internal graph with more than one module. */
+export interface CycleRecord {
+  /** Sorted. */
+  modules: string[];
+  /** A shortest cycle through the component's smallest module: hops from it back to it. */
+  example: HopRecord[];
+}
+
+export interface PrivateImportRecord {
+  importer: string;
+  file: string;
+  line: number;
+  column: number;
+  /** The full dotted module named in the statement (`tensorflow.python.ops` for `from tensorflow.python.ops import array_ops`). */
+  target: string;
+  names: string[];
+  /** Why it is private: the private segment or declared prefix (`private segment '_src' in jax._src.core`, `declared private prefix tensorflow.python`). */
+  reason: string;
+  /** Owner of the importer and of the target. */
+  importerOwner: string;
+  targetOwner: string;
+  typeChecking: boolean;
+  lazy: boolean;
+  dynamic: boolean;
+}
+
+export interface DuplicateRecord {
+  module: string;
+  /** The file that wins (earlier root) first, then the others. */
+  paths: string[];
+}
+
+export interface ProblemRecord {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface SkippedRecord {
+  file: string;
+  reason: string;
+}
+
+export interface DynamicImportRecord {
+  importer: string;
+  file: string;
+  line: number;
+  column: number;
+  call: string;
+}
+
+export interface RootRecord {
+  path: string;
+  reason: string;
+}
+
+/** The options that produced the result, so a saved report can be rendered again and its figures understood. */
+export interface OptionsRecord {
+  roots: string[];
+  private: string[];
+  public: string[];
+  exclude: string[];
+  importHelpers: string[];
+  includeTypeChecking: boolean;
+  includeLazy: boolean;
+  includeDynamic: boolean;
+  config: string | null;
+}
+
+export interface Summary {
+  files: number;
+  modules: number;
+  /** Edges between internal modules. */
+  edges: number;
+  /** Edges into external packages. */
+  externalEdges: number;
+  /** Import sites on all kept edges, internal and external. */
+  sites: number;
+  externalPackages: number;
+  cycles: number;
+  /** Modules in the largest strongly connected component (0 when there is none). */
+  largestCycle: number;
+  privateImports: number;
+  parseErrors: number;
+  importErrors: number;
+  skippedFiles: number;
+  unresolvedSites: number;
+  nonLiteralDynamicImports: number;
+  duplicates: number;
+}
+
+export interface AnalysisResult {
+  schemaVersion: number;
+  tool: { name: string; version: string };
+  options: OptionsRecord;
+  roots: RootRecord[];
+  summary: Summary;
+  modules: ModuleRecord[];
+  edges: EdgeRecord[];
+  externalPackages: ExternalPackageRecord[];
+  cycles: CycleRecord[];
+  privateImports: PrivateImportRecord[];
+  duplicates: DuplicateRecord[];
+  parseErrors: ProblemRecord[];
+  /** Import statements that Python would reject: a relative import above the top-level package. */
+  importErrors: ProblemRecord[];
+  skippedFiles: SkippedRecord[];
+  nonLiteralDynamicImports: DynamicImportRecord[];
+}

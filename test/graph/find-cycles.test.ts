@@ -1,0 +1,28 @@
+// Hand-built graphs: a ring a -> b -> c -> a with a shortcut b -> a, a self-import, and an acyclic tail.
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../src/graph/build-graph.js';
+import { findCycles } from '../../src/graph/find-cycles.js';
+import type { SiteInContext } from '../../src/graph/private-imports.js';
+
+const edge = (from: string, to: string, line: number): SiteInContext => ({
+  importer: from, file: `${from}.py`,
+  site: { to, external: false, target: to, statementModule: to, names: [], unresolved: false,
+    raw: { kind: 'import', module: to, level: 0, names: [], line, column: 1, typeChecking: false, conditional: false, lazy: false, dynamic: false } },
+});
+
+describe('findCycles', () => {
+  it('finds strongly connected components of more than one module, with a shortest example', () => {
+    const graph = buildGraph(['a', 'b', 'c', 'd', 's'], [edge('a', 'b', 1), edge('b', 'c', 2), edge('c', 'a', 3), edge('b', 'a', 9), edge('c', 'd', 4), edge('s', 's', 1)]);
+    expect(findCycles(graph)).toEqual([{
+      modules: ['a', 'b', 'c'],
+      example: [
+        { from: 'a', to: 'b', file: 'a.py', line: 1, column: 1 },
+        { from: 'b', to: 'a', file: 'b.py', line: 9, column: 1 },
+      ],
+    }]);
+  });
+  it('orders cycles largest first', () => {
+    const graph = buildGraph(['a', 'b', 'x', 'y', 'z'], [edge('a', 'b', 1), edge('b', 'a', 1), edge('x', 'y', 1), edge('y', 'z', 1), edge('z', 'x', 1)]);
+    expect(findCycles(graph).map((c) => c.modules)).toEqual([['x', 'y', 'z'], ['a', 'b']]);
+  });
+});
