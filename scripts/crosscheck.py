@@ -123,6 +123,20 @@ import warnings
 
 PROJECT_FILES = ("pyproject.toml", "setup.py", "setup.cfg")
 EXT_SUFFIXES = (".so", ".pyd", ".pyx")
+
+
+def defines_extension_module(name):
+    """Whether a .so/.pyd/.pyx file name is `<stem><suffix>` for a suffix CPython's file finder
+    tries (importlib.machinery.EXTENSION_SUFFIXES: `.cpython-311-x86_64-linux-gnu.so`,
+    `.abi3.so`, `.so`; on Windows `.cp311-win_amd64.pyd`, `.pyd`), so `libpython3.11.so`
+    is no module. A Cython `.pyx` compiles to an extension of its stem."""
+    if name.endswith(".pyx"):
+        return "." not in name[:-4]
+    base, _, ext = name.rpartition(".")
+    parts = base.split(".")
+    if len(parts) == 2 and (parts[1] == "abi3" or parts[1].startswith(("cpython-", "cp3", "pypy"))):
+        parts = parts[:1]
+    return len(parts) == 1 and parts[0] != ""
 SKIP_DIRS = ("__pycache__", "node_modules")
 PACKAGE_DIRS = ("site-packages", "dist-packages")
 IMPORT_ERRORS = ("ImportError", "ModuleNotFoundError", "Exception", "BaseException")
@@ -213,6 +227,8 @@ def discover(top):
                     continue
                 stack.append((rel, entry.path))
             elif is_file:
+                if entry.name.endswith(EXT_SUFFIXES) and not defines_extension_module(entry.name):
+                    continue
                 if not entry.name.endswith((".py", ".pyi") + EXT_SUFFIXES):
                     continue
                 if entry.name.endswith(".pyi") and entry.name[:-1] in names:

@@ -25,13 +25,18 @@ export function fileKind(name: string): FileKind | null {
  * The module stem of a file name: `foo.py`, `foo.pyi`, `foo.pyx`, `foo.so`,
  * `foo.abi3.so`, `foo.cpython-311-x86_64-linux-gnu.so` and `foo.cp311-win_amd64.pyd`
  * all give `foo`. Null when the name defines no module or the stem is empty
- * (`.py`). The stem may still be no identifier (`setup-tools`, `a.b`): naming
- * decides what that means (a script).
+ * (`.py`), and for a shared library whose name keeps a dot once the platform
+ * tag is gone (`libpython3.11.so`: no import statement can name it). A source
+ * stem may still be no identifier (`setup-tools`, `a.b`): naming decides what
+ * that means (a script).
  */
 export function moduleFileStem(name: string): string | null {
   const kind = fileKind(name);
   if (kind === null) return null;
   let stem = name.slice(0, name.lastIndexOf('.'));
-  if (kind === 'extension' && !name.endsWith('.pyx')) stem = stem.replace(PLATFORM_TAG, '');
+  if (kind === 'extension' && !name.endsWith('.pyx')) {
+    stem = stem.replace(PLATFORM_TAG, '');
+    if (stem.includes('.')) return null;
+  }
   return stem === '' ? null : stem;
 }

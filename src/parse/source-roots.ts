@@ -11,6 +11,8 @@
  * - `distribution`: `D` itself when a regular package (a subdirectory with
  *   `__init__.py`) or a module other than `setup.py` sits directly in it. Namespace
  *   directories do not count: a `docs/conf.py` would make every project a root.
+ *   Nor does a directory inside a regular package: keras's `keras/tools/pip_package/setup.py`
+ *   builds the wheel from a staging copy, and its helper scripts are modules of `keras`.
  * And per `pants.toml` (its directory is the build root `B`):
  * - `pants`: directories under `B` matching `[source] root_patterns` (Pants'
  *   semantics: `/x` is anchored at `B`, `x` matches a path suffix at any depth,
@@ -120,7 +122,11 @@ export function detectSourceRoots(tree: SourceTree, walk: WalkResult, options: R
       const pants = read(file, readPantsToml);
       if (pants) for (const root of pantsRoots(dirOf(file), pants, walk.directories, withFiles, tree)) add(root, 'pants');
     }
-    for (const [dir] of decls) if (packageParents.has(dir) || moduleParents.has(dir)) add(dir, 'distribution');
+    const insidePackage = (dir: string): boolean => {
+      for (let d = dirOf(dir); d !== '.'; d = dirOf(d)) if (isPackage(d)) return true;
+      return false;
+    };
+    for (const [dir] of decls) if ((packageParents.has(dir) || moduleParents.has(dir)) && !insidePackage(dir)) add(dir, 'distribution');
   }
   const explicitTop = given?.roots.some((r) => normalizeDir(r) === '.');
   const roots: SourceRoot[] = [{ path: '.', reason: explicitTop ? given!.reason : 'analyzed-directory' }];

@@ -12,7 +12,7 @@
  * broken symlinks, loops, unreadable directories and files go to `skipped`.
  */
 import { GitignoreStack, excludeMatcher } from './ignore-rules.js';
-import { fileKind } from './module-file.js';
+import { fileKind, moduleFileStem } from './module-file.js';
 import { type SourceTree, errorCode, joinPath } from './source-tree.js';
 import type { DiscoveredFile, SkippedFile } from './types.js';
 
@@ -101,14 +101,14 @@ export function walkTree(tree: SourceTree, options: WalkOptions = {}): WalkResul
             skip(path, `unresolvable symlink (${errorCode(error)})`);
             continue;
           }
-          if (false) {
+          if (ancestors.has(childReal)) {
             skip(path, `symlink loop: points back to ${childReal}, a directory already on this path`);
             continue;
           }
         }
         visit(path, childReal, new Set(ancestors).add(childReal), rules);
       } else if (type === 'file') {
-        const kind = fileKind(entry.name);
+        const kind = fileKind(entry.name) === 'extension' && moduleFileStem(entry.name) === null ? null : fileKind(entry.name);
         const isProject = (PROJECT_FILES as readonly string[]).includes(entry.name);
         if ((kind === null && !isProject) || rules.ignores(path, false) || excluded(path)) continue;
         if (isProject) out.projectFiles.push(path);

@@ -31,7 +31,7 @@ const paths = (dir: string, options = {}): string[] => discover(nodeTree(dir), o
 
 describe('discover on disk', () => {
   it('finds sources, stubs and extensions, sorted, with their kinds', () => {
-    const dir = disk({ 'b.py': '', 'a/__init__.py': '', 'a/m.pyi': '', 'a/_x.cpython-311-x86_64-linux-gnu.so': '', 'a/y.pyx': '', 'README.md': '', 'a/m.pyc': '' });
+    const dir = disk({ 'b.py': '', 'a/__init__.py': '', 'a/m.pyi': '', 'a/_x.cpython-311-x86_64-linux-gnu.so': '', 'a/y.pyx': '', 'README.md': '', 'a/m.pyc': '', 'config/libpython3.11.so': '' });
     expect(discover(nodeTree(dir)).files).toEqual([
       { path: 'a/__init__.py', kind: 'source' },
       { path: 'a/_x.cpython-311-x86_64-linux-gnu.so', kind: 'extension' },

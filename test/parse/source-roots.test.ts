@@ -72,6 +72,11 @@ describe('source roots', () => {
     expect(found.distributions).toEqual([]);
   });
 
+  it('does not make a project directory inside a regular package a root (keras/tools/pip_package/setup.py)', () => {
+    const found = discover(memoryTree({ 'keras/__init__.py': '', 'keras/tools/pip_package/setup.py': '', 'keras/tools/pip_package/create_pip_helper.py': '' }));
+    expect(found.roots.map((r) => r.path)).toEqual(['.']);
+  });
+
   it('names the distribution at the top after the analyzed directory when nothing declares a name', () => {
     expect(discover(memoryTree({ 'setup.py': '', 'm.py': '' }, 'myrepo')).distributions).toEqual([{ path: '.', name: 'myrepo' }]);
   });
@@ -115,6 +120,7 @@ describe('moduleFileStem', () => {
     expect(moduleFileStem('foo.pypy39-pp73-x86_64-linux-gnu.so')).toBe('foo');
     expect(moduleFileStem('setup-tools.py')).toBe('setup-tools');
     expect(moduleFileStem('libfoo.so.1')).toBeNull();
+    expect(moduleFileStem('libpython3.11.so')).toBeNull();
     expect(moduleFileStem('foo.pyc')).toBeNull();
     expect(moduleFileStem('.py')).toBeNull();
   });

@@ -1,0 +1,96 @@
+// The real `bin/pyseam` on samples/monorepo: exit statuses, both formats, schema validation,
+// determinism, and usage errors (exit 2, the message naming the flag or key).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { validateReport } from '../src/report/validate.js';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const pyseam = (...args: string[]) => {
+  const r = spawnSync('node', ['bin/pyseam', ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const SAMPLE = 'samples/monorepo';
+
+describe('pyseam analyze (CLI)', () => {
+  it('exits 0 and prints the text report without colour under NO_COLOR', () => {
+    const r = pyseam('analyze', SAMPLE);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^pyseam \d+\.\d+\.\d+ {2}roots: \. \(analyzed-directory\), kerasish\/src \(src-layout\), tensorflux \(distribution\)/);
+    expect(r.stdout).toContain('kerasish/src/kerasish/training.py:3:1');
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('writes JSON that validates against schema/report.schema.json, byte-identical across runs', () => {
+    const a = pyseam('analyze', SAMPLE, '--format', 'json');
+    const b = pyseam('analyze', SAMPLE, '--format', 'json');
+    expect(a.status).toBe(0);
+    expect(validateReport(JSON.parse(a.stdout))).toEqual([]);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).not.toContain(repo);
+  });
+
+  it('--output writes the file and nothing to stdout', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'pyseam-cli-')), 'report.json');
+    const r = pyseam('analyze', SAMPLE, '--format', 'json', '--output', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).summary.privateImports).toBe(5);
+  });
+
+  it('--fail-on-private-import and --fail-on-cycle exit 1 when they find something', () => {
+    expect(pyseam('analyze', SAMPLE, '--fail-on-private-import').status).toBe(1);
+    expect(pyseam('analyze', SAMPLE, '--fail-on-cycle').status).toBe(1);
+    expect(pyseam('analyze', 'samples/monorepo/tools', '--fail-on-private-import', '--fail-on-cycle').status).toBe(0);
+  });
+
+  it('--private and --public add to the config', () => {
+    const r = JSON.parse(pyseam('analyze', SAMPLE, '--format', 'json', '--public', 'tensorflux.python.ops').stdout);
+    expect(r.options.public).toEqual(['tensorflux.python.keras_api', 'tensorflux.python.ops']);
+    expect(r.privateImports.map((p: { target: string }) => p.target)).not.toContain('tensorflux.python.ops');
+  });
+
+  it('explains every flag in --help', () => {
+    const r = pyseam('analyze', '--help');
+    expect(r.status).toBe(0);
+    for (const flag of ['--root', '--config', '--private', '--public', '--exclude', '--no-type-checking', '--no-lazy', '--no-dynamic', '--format', '--output', '--fail-on-private-import', '--fail-on-cycle']) {
+      expect(r.stdout).toContain(flag);
+    }
+    expect(pyseam('--help').stdout).toContain('analyze');
+  });
+
+  it('exits 2 for a bad flag, a bad format, a missing path, a bad config', () => {
+    const unknown = pyseam('analyze', SAMPLE, '--frobnicate');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("--frobnicate");
+    const format = pyseam('analyze', SAMPLE, '--format', 'xml');
+    expect(format.status).toBe(2);
+    expect(format.stderr).toMatch(/--format.*xml/s);
+    const missing = pyseam('analyze', 'no/such/dir');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('no such directory: no/such/dir');
+
+    const dir = mkdtempSync(join(tmpdir(), 'pyseam-config-'));
+    writeFileSync(join(dir, 'pyproject.toml'), '[tool.pyseam]\nprivate = "tensorflow.python"\nroot = ["src"]\n');
+    const bad = pyseam('analyze', dir);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('private: expected');
+    expect(bad.stderr).toMatch(/root: unknown key/);
+    writeFileSync(join(dir, 'pyproject.toml'), '[tool.pyseam\n');
+    expect(pyseam('analyze', dir).stderr).toContain('not valid TOML');
+    expect(pyseam('analyze', dir, '--config', join(dir, 'nope.toml')).stderr).toContain('--config: no such file');
+  });
+
+  it('a file that does not parse is not an exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pyseam-broken-'));
+    writeFileSync(join(dir, 'a.py'), 'import os\ndef broken(:\n');
+    writeFileSync(join(dir, 'b.py'), Buffer.from([0x69, 0x6d, 0x70, 0x6f, 0x72, 0x74, 0x20, 0x78, 0x0a, 0xff, 0xfe, 0x0a]));
+    const r = JSON.parse(pyseam('analyze', dir, '--format', 'json').stdout);
+    expect(r.parseErrors.map((e: { file: string; line: number }) => [e.file, e.line])).toEqual([['a.py', 2]]);
+    expect(r.skippedFiles.map((s: { file: string }) => s.file)).toEqual(['b.py']);
+    expect(r.edges.map((e: { from: string; to: string }) => [e.from, e.to])).toEqual([['a', 'os']]);
+  });
+});
