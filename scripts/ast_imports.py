@@ -51,7 +51,8 @@ def main():
     results = []
     if mode == "--snippets":
         for source in json.load(sys.stdin):
-            results.append(analyze(source))
+            # As the bytes of a UTF-8 file, so that a leading BOM is read the way a file's is.
+            results.append(analyze(source.encode("utf-8", "surrogatepass")))
     elif mode == "--files":
         for path in sys.stdin.read().splitlines():
             if not path:

@@ -114,11 +114,20 @@ export function buildModuleTable(files: readonly DiscoveredFile[], roots: readon
     const winner = unique[0];
     modules.set(name, winner);
     const real = unique.filter((e) => e.kind !== 'namespace');
-    if (real.length > 1 && winner.kind !== 'namespace') duplicates.push({ module: name, paths: real.map((e) => e.path) });
+    if (real.length > 1 && !isStubOfExtension(real)) duplicates.push({ module: name, paths: real.map((e) => e.path) });
   }
   duplicates.sort((a, b) => cmp(a.module, b.module));
   const winners = new Set([...modules.values()]);
   return { modules, parsed: parsed.filter((p) => winners.has(p.module)), duplicates };
+}
+
+/**
+ * A stub package describing an extension module of the same name (torch's `_C/__init__.pyi`
+ * beside `_C.cpython-311-x86_64-linux-gnu.so`, PEP 561) is one module seen twice, not a
+ * duplicate: the stub is read, the extension is what runs.
+ */
+function isStubOfExtension(defs: ModuleEntry[]): boolean {
+  return defs.length === 2 && defs[0].kind === 'stub' && defs[1].kind === 'extension' && defs[0].root === defs[1].root;
 }
 
 function prefixWhile(parts: string[], ok: (s: string) => boolean): string[] {

@@ -49,3 +49,11 @@ describe('buildModuleTable', () => {
     ]);
   });
 });
+
+describe('buildModuleTable: stubs of extension modules', () => {
+  it('a stub package beside its extension module (torch._C) is one module, read from the stub, not a duplicate', () => {
+    const table = buildModuleTable(['torch/__init__.py', 'torch/_C/__init__.pyi', 'torch/_C.cpython-311-x86_64-linux-gnu.so'].map(src), roots());
+    expect(table.modules.get('torch._C')).toMatchObject({ kind: 'stub', path: 'torch/_C/__init__.pyi' });
+    expect(table.duplicates).toEqual([]);
+  });
+});

@@ -1,17 +1,14 @@
 import type { SyntaxNode } from 'tree-sitter';
 import { IMPORT_NODE_TYPES, type StatementTarget } from './import-statements.js';
-import { astPosition } from './positions.js';
-import type { SyntaxProblem } from './types.js';
 
 /**
- * Syntax problems from tree-sitter's ERROR and MISSING nodes, and what can be
- * saved from an import statement that an ERROR node swallowed.
+ * What can be saved from the import statements that tree-sitter's error
+ * recovery broke up: PEP 810's `lazy` prefix (unknown to tree-sitter-python
+ * 0.25), statements swallowed by an ERROR node, and a `from x` split off
+ * from its `import y`. Works on the tokens inside ERROR nodes, never on text.
  */
 
-/** At most this many problems per file; the last one counts the rest. */
-const MAX_PROBLEMS = 10;
 const QUOTE_LIMIT = 80;
-const GENERIC = 'syntax error';
 
 /** Keywords that error recovery may leave as `identifier` leaves (they can never be names in Python 3). */
 const KEYWORDS = new Set(['import', 'from', 'as']);
@@ -162,35 +159,4 @@ export function fromPrefix(error: SyntaxNode, source: string): FromPrefix | null
   const module = between.slice(first).map((t) => t.text).join('');
   if ((module === '' && level === 0) || module.startsWith('.') || module.endsWith('.')) return null;
   return { importNode: next, start: tokens[j].node, module, level, quote: quoteFrom(source, tokens[j].node) };
-}
-
-/** Collects problems in source order and merges neighbours so a broken file gives a handful, not hundreds. */
-export class ProblemCollector {
-  private readonly problems: Array<SyntaxProblem & { endLine: number }> = [];
-  private dropped = 0;
-
-  constructor(private readonly source: string) {}
-
-  add(node: SyntaxNode, message: string): void {
-    const { line, column } = astPosition(this.source, node.startPosition.row, node.startPosition.column, node.startIndex);
-    const endLine = node.endPosition.row + 1;
-    const last = this.problems[this.problems.length - 1];
-    if (last && line <= last.endLine + 1) {
-      last.endLine = Math.max(last.endLine, endLine);
-      const detail = message.startsWith(`${GENERIC}; `) ? message.slice(GENERIC.length + 2) : message;
-      if (detail !== GENERIC && !last.message.includes(detail)) last.message += `; ${detail}`;
-      return;
-    }
-    if (this.problems.length >= MAX_PROBLEMS) {
-      this.dropped += 1;
-      return;
-    }
-    this.problems.push({ line, column, message, endLine });
-  }
-
-  finish(): SyntaxProblem[] {
-    const out = this.problems.map(({ line, column, message }) => ({ line, column, message }));
-    if (this.dropped > 0) out[out.length - 1].message += ` (and ${this.dropped} more syntax errors further on)`;
-    return out;
-  }
 }
