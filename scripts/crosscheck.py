@@ -83,7 +83,8 @@ Choices where SEMANTICS.md is silent or this script is deliberately simpler:
   (absolute, resolved) module is listed in a literal ``__lazy_modules__``
   assigned at the top level of the module. PEP 810 ``lazy import`` is a syntax
   error for Python 3.11's ``ast``.
-- Private imports are checked on all sites, whatever the ``--no-*`` filters.
+- Private imports are checked on the sites the ``--no-*`` filters keep (a site left
+  out is left out of every analysis).
   Declared prefixes: the longest matching one decides; a public prefix wins a
   tie; under a public prefix only the segments after the prefix can still be
   private. Owners: the distribution (a directory holding ``pyproject.toml``,
@@ -775,7 +776,7 @@ def analyze(args):
                 kept_sites += 1
                 unresolved_sites += unresolved
                 (edges if where == "internal" else external).add((importer, to))
-            if where == "external" and to in stdlib:
+            if not keep or (where == "external" and to in stdlib):
                 continue
             found = privacy.private_names(target, names, is_sub, site.kind)
             if found is None:

@@ -1,7 +1,7 @@
 /**
  * Expected facts of samples/monorepo, written and checked by hand against
- * SEMANTICS.md (and cross-checked with an independent Python `ast` script,
- * scripts/check-sample.py). Nothing here was produced by pyseam.
+ * SEMANTICS.md; test/crosscheck.test.ts also runs the independent Python `ast`
+ * script scripts/crosscheck.py on the sample. Nothing here was produced by pyseam.
  *
  * The sample's imports (file:line, `->` the internal target, `=>` an external package):
  *
