@@ -7,6 +7,7 @@ import { analyze } from './analyze.js';
 import { loadConfig } from './config.js';
 import { PyseamError, UsageError } from './errors.js';
 import { nodeTree } from './parse/source-tree.js';
+import { progressBar } from './progress-bar.js';
 import { FORMATS, render } from './report/index.js';
 
 interface AnalyzeFlags {
@@ -88,6 +89,7 @@ function runAnalyze(path: string, flags: AnalyzeFlags, io: { out: (s: string) =>
   }
   if (!isDir) throw new UsageError(`PATH: expected a directory, got a file: ${path}`);
   const { config, file } = loadConfig(dir, flags.config);
+  const progress = progressBar();
   const result = analyze(
     {
       roots: flags.root,
@@ -103,7 +105,9 @@ function runAnalyze(path: string, flags: AnalyzeFlags, io: { out: (s: string) =>
       configFile: file ? relative(dir, file).split(sep).join('/') : null,
     },
     nodeTree(dir),
+    progress.onProgress,
   );
+  progress.stop();
   const color = !flags.output && pc.isColorSupported && process.stdout.isTTY === true;
   const output = render(flags.format as (typeof FORMATS)[number], result, { color });
   if (flags.output) writeFileSync(flags.output, output);

@@ -16,14 +16,13 @@
  * the comparison, and the internal edges pyseam finds only there are handed to
  * the cross-check (`--extra-edges`) so that both compute cycles on the same graph.
  *
- * When `dist/` is missing or older than `src/`, the CLI's `main` is run from
- * source through tsx instead of bin/pyseam, with a warning.
+ * The CLI runs as bin/pyseam, from dist/ (`npm test` builds it first).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../src/result.js';
 
@@ -53,28 +52,6 @@ interface Corpus {
   reason?: string;
   /** Analyze a copy of `dir` named `copyAs` inside a temporary directory. */
   copyAs?: string;
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.ts')) {
-      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-    }
-  }
-  return newest;
-}
-
-/** The command that runs the CLI: bin/pyseam when dist/ is built and fresh, else src/cli.ts through tsx. */
-function cliCommand(): string[] {
-  const built = path.join(REPO, 'dist', 'src', 'cli.js');
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newestMtime(path.join(REPO, 'src'))) {
-    return [path.join(REPO, 'bin', 'pyseam')];
-  }
-  console.warn(`crosscheck: ${built} is missing or older than src/: running src/cli.ts through tsx`);
-  const source = pathToFileURL(path.join(REPO, 'src', 'cli.ts')).href;
-  const code = `const { main } = await import(${JSON.stringify(source)}); process.exitCode = await main(process.argv.slice(1));`;
-  return ['--import', 'tsx', '--input-type=module', '-e', code];
 }
 
 function run(command: string, args: string[], what: string): string {
@@ -245,7 +222,7 @@ for (const corpus of corpora()) {
 
         beforeAll(() => {
           const what = `${corpus.name} (${label})`;
-          ours = JSON.parse(run(process.execPath, [...cliCommand(), 'analyze', dir, '--format', 'json', ...flags], `pyseam on ${what}`)) as AnalysisResult;
+          ours = JSON.parse(run(process.execPath, [path.join(REPO, 'bin', 'pyseam'), 'analyze', dir, '--format', 'json', ...flags], `pyseam on ${what}`)) as AnalysisResult;
           const args = [CROSSCHECK, dir, ...flags];
           for (const root of ours.roots) if (root.path !== '.') args.push('--root', root.path);
           for (const prefix of ours.options.private) args.push('--private', prefix);
