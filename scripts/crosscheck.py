@@ -122,8 +122,36 @@ import sysconfig
 import time
 import warnings
 
-PROJECT_FILES = ("pyproject.toml", "setup.py", "setup.cfg")
 EXT_SUFFIXES = (".so", ".pyd", ".pyx")
+
+
+def declares_project(abs_dir, names):
+    """A directory is a distribution when it holds setup.py, or a pyproject.toml / setup.cfg that
+    declares a project: [project], [build-system] or a build backend's [tool.X] table (poetry,
+    setuptools, flit, hatch, pdm); [metadata] or [options]. Tool settings alone ([tool.black],
+    [flake8]) make none. A file that cannot be parsed counts as declaring one."""
+    if "setup.py" in names:
+        return True
+    if "pyproject.toml" in names:
+        try:
+            import tomllib
+            with open(os.path.join(abs_dir, "pyproject.toml"), "rb") as handle:
+                doc = tomllib.load(handle)
+        except Exception:
+            return True
+        tool = doc.get("tool", {})
+        if "project" in doc or "build-system" in doc or any(b in tool for b in ("poetry", "setuptools", "flit", "hatch", "pdm")):
+            return True
+    if "setup.cfg" in names:
+        import configparser
+        parser = configparser.ConfigParser()
+        try:
+            parser.read(os.path.join(abs_dir, "setup.cfg"), encoding="utf-8")
+        except Exception:
+            return True
+        if parser.has_section("metadata") or parser.has_section("options"):
+            return True
+    return False
 
 
 def defines_extension_module(name):
@@ -210,7 +238,7 @@ def discover(top):
         if "pyvenv.cfg" in names and rel_dir:
             continue
         ignore.load(abs_dir, rel_dir)
-        if any(p in names for p in PROJECT_FILES):
+        if declares_project(abs_dir, names):
             dists.append(rel_dir or ".")
         for entry in entries:
             rel = rel_dir + "/" + entry.name if rel_dir else entry.name

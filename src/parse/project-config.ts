@@ -18,6 +18,14 @@ import { parse as parseToml } from 'smol-toml';
 import { iniList, parseIni } from './ini.js';
 
 export interface ProjectDeclarations {
+  /**
+   * Whether the file declares a project at all. A `pyproject.toml` holding only tool settings
+   * (`[tool.black]`) or a `setup.cfg` holding only `[flake8]`/`[isort]` (keras 2.15's) configures
+   * tools and makes no distribution: it needs `[project]`, `[build-system]` or a build backend's
+   * table (`[tool.poetry]`, `[tool.setuptools]`, `[tool.flit]`, `[tool.hatch]`, `[tool.pdm]`), resp.
+   * `[metadata]` or `[options]`.
+   */
+  declaresProject: boolean;
   name: string | null;
   /** Package-finding directories (`where`). */
   where: string[];
@@ -62,7 +70,9 @@ export function readPyproject(text: string): ProjectDeclarations {
   const find = table(table(packages).find);
   const hasFind = 'find' in table(packages);
   const packageDir = table(setuptools['package-dir']);
+  const backends = ['poetry', 'setuptools', 'flit', 'hatch', 'pdm'];
   return {
+    declaresProject: 'project' in doc || 'build-system' in doc || backends.some((b) => b in tool),
     name: str(table(doc.project).name) ?? str(table(tool.poetry).name),
     where: hasFind ? (find.where === undefined ? ['.'] : strings(find.where)) : [],
     packageDirs: packageDirRoots(Object.fromEntries(Object.entries(packageDir).filter(([, v]) => typeof v === 'string')) as Record<string, string>),
@@ -78,6 +88,7 @@ export function readSetupCfg(text: string): ProjectDeclarations {
     if (eq >= 0) mapping[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();
   }
   return {
+    declaresProject: 'metadata' in ini || 'options' in ini,
     name: str(ini.metadata?.name),
     where: find ? (find.where === undefined ? ['.'] : iniList(find.where)) : [],
     packageDirs: packageDirRoots(mapping),

@@ -4,6 +4,7 @@
  * the repository declares; the analyzed directory `.` is always a root.
  *
  * Declared roots, per directory `D` holding `pyproject.toml`, `setup.py` or `setup.cfg`
+ * that declares a project (a file of tool settings alone does not: `ProjectDeclarations`)
  * (a `setup.py` beside an `__init__.py` is a module of that package, not a project
  * file: CPython's `test/libregrtest/setup.py`):
  * - `src-layout`: `D/src`, when it holds Python files and is not itself a package;
@@ -98,10 +99,15 @@ export function detectSourceRoots(tree: SourceTree, walk: WalkResult, options: R
   const decls = new Map<string, ProjectDeclarations[]>();
   for (const file of walk.projectFiles) {
     const dir = dirOf(file);
-    if (baseOf(file) === 'setup.py' && isPackage(dir)) continue;
-    if (!decls.has(dir) && baseOf(file) !== 'pants.toml') decls.set(dir, []);
-    if (baseOf(file) === 'pyproject.toml') decls.get(dir)!.push(read(file, readPyproject) ?? { name: null, where: [], packageDirs: [] });
-    if (baseOf(file) === 'setup.cfg') decls.get(dir)!.push(read(file, readSetupCfg) ?? { name: null, where: [], packageDirs: [] });
+    if (baseOf(file) === 'pants.toml' || (baseOf(file) === 'setup.py' && isPackage(dir))) continue;
+    const reader = baseOf(file) === 'pyproject.toml' ? readPyproject : baseOf(file) === 'setup.cfg' ? readSetupCfg : null;
+    const declared = reader && read(file, reader);
+    // setup.py always declares a project; a file we cannot read is taken to declare one.
+    if (!reader || !declared || declared.declaresProject) {
+      const list = decls.get(dir) ?? [];
+      if (declared) list.push(declared);
+      decls.set(dir, list);
+    }
   }
   const distributions: Distribution[] = [...decls].map(([path, ds]) => ({
     path,

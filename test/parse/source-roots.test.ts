@@ -125,3 +125,15 @@ describe('moduleFileStem', () => {
     expect(moduleFileStem('.py')).toBeNull();
   });
 });
+
+describe('project files that only configure tools', () => {
+  it('a setup.cfg of [flake8] or a pyproject.toml of [tool.black] makes no distribution (keras 2.15)', () => {
+    const found = discover(memoryTree({ 'setup.cfg': '[flake8]\nmax-line-length = 80\n', 'libs/x/pyproject.toml': '[tool.black]\nline-length = 88\n', 'libs/x/x/__init__.py': '', 'keras/__init__.py': '' }, 'checkout'));
+    expect(found.distributions).toEqual([]);
+    expect(found.roots.map((r) => r.path)).toEqual(['.']);
+  });
+  it('[build-system] or [metadata] is enough', () => {
+    const found = discover(memoryTree({ 'setup.cfg': '[metadata]\nname = k\n', 'libs/x/pyproject.toml': '[build-system]\nrequires = []\n', 'libs/x/x/__init__.py': '' }, 'checkout'));
+    expect(found.distributions).toEqual([{ path: '.', name: 'k' }, { path: 'libs/x', name: 'x' }]);
+  });
+});
