@@ -53,6 +53,7 @@ export function assembleResult(parts: AnalysisParts): AnalysisResult {
       includeTypeChecking: options.includeTypeChecking,
       includeLazy: options.includeLazy,
       includeDynamic: options.includeDynamic,
+      checkStdlib: options.checkStdlib,
       config: options.configFile,
     },
     roots: discovery.roots.map((r) => ({ path: r.path, reason: r.reason })),

@@ -65,17 +65,22 @@ export interface ExternalPackageRecord {
 export interface HopRecord {
   from: string;
   to: string;
-  /** Where `from` imports `to`: the first site of that edge that the analysis kept. */
+  /** Where `from` imports `to`: the edge's first eager site (neither lazy nor type-checking), else its first kept site. */
   file: string;
   line: number;
   column: number;
+  /** The facts of that site: a hop that is lazy or type-checking only does not run at import time. */
+  typeChecking: boolean;
+  lazy: boolean;
+  conditional: boolean;
+  dynamic: boolean;
 }
 
 /** A strongly connected component of the internal graph with more than one module. */
 export interface CycleRecord {
   /** Sorted. */
   modules: string[];
-  /** A shortest cycle through the component's smallest module: hops from it back to it. */
+  /** A shortest cycle through the component's smallest module, hops from it back to it; made of eager edges when the component has such a cycle. */
   example: HopRecord[];
 }
 
@@ -138,6 +143,8 @@ export interface OptionsRecord {
   includeTypeChecking: boolean;
   includeLazy: boolean;
   includeDynamic: boolean;
+  /** Whether private imports of the standard library are reported (`--check-stdlib`). */
+  checkStdlib: boolean;
   config: string | null;
 }
 

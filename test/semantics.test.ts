@@ -151,7 +151,7 @@ describe('SEMANTICS.md: facts on each site', () => {
 
   it('unresolved: a target in the repository that no file defines points at its nearest ancestor', () => {
     const r = run({ ...PKG, 'm.py': 'from p.q.protos import graph_pb2\nimport a.b.gen_pb2\n' });
-    expect(sitesOf(r, 'm')).toEqual(['a.b a.b.gen_pb2 [] unresolved', 'p.q p.q.protos [graph_pb2] unresolved']);
+    expect(sitesOf(r, 'm')).toEqual(['a.b a.b.gen_pb2 [] unresolved', 'p.q p.q.protos.graph_pb2 [graph_pb2] unresolved']);
   });
 
   it('an extension module is a module: from pkg.svm import _libsvm points at it', () => {

@@ -1,6 +1,6 @@
 import type { DirectedGraph } from 'graphology';
 import { stronglyConnectedComponents } from 'graphology-components';
-import type { CycleRecord, HopRecord } from '../result.js';
+import type { CycleRecord, HopRecord, SiteRecord } from '../result.js';
 import type { EdgeAttributes } from './build-graph.js';
 import { cmp } from './module-table.js';
 
@@ -9,32 +9,40 @@ import { cmp } from './module-table.js';
  * than one module (a self-import never forms a cycle), largest first, then by first module.
  * Each carries one shortest example cycle through its smallest module (by name): a
  * breadth-first search over the component's edges, neighbours taken in name order so the
- * answer is deterministic; every hop gives the first kept site of its edge.
+ * answer is deterministic. The search first uses only eager edges (an edge with a site that
+ * runs at import time: neither lazy nor type-checking), so the example shows a cycle that
+ * really runs when one exists; every hop gives its edge's first eager site, else its first site.
  */
 export function findCycles(graph: DirectedGraph<Record<string, never>, EdgeAttributes>): CycleRecord[] {
   const cycles: CycleRecord[] = [];
   for (const component of stronglyConnectedComponents(graph)) {
     if (component.length < 2) continue;
     const modules = [...component].sort(cmp);
-    cycles.push({ modules, example: shortestCycle(graph, modules[0], new Set(modules)) });
+    const members = new Set(modules);
+    const example = shortestCycle(graph, modules[0], members, true) ?? shortestCycle(graph, modules[0], members, false);
+    if (!example) throw new Error(`no cycle through ${modules[0]}: not a strongly connected component`);
+    cycles.push({ modules, example });
   }
   return cycles.sort((a, b) => b.modules.length - a.modules.length || cmp(a.modules[0], b.modules[0]));
 }
 
-function shortestCycle(graph: DirectedGraph<Record<string, never>, EdgeAttributes>, start: string, members: Set<string>): HopRecord[] {
+const isEager = (site: SiteRecord): boolean => !site.lazy && !site.typeChecking;
+
+function shortestCycle(graph: DirectedGraph<Record<string, never>, EdgeAttributes>, start: string, members: Set<string>, eagerOnly: boolean): HopRecord[] | null {
   const parent = new Map<string, string>();
   const queue: string[] = [start];
   for (let head = 0; head < queue.length; head++) {
     const node = queue[head];
     for (const next of graph.outNeighbors(node).sort(cmp)) {
       if (!members.has(next) || next === node) continue;
+      if (eagerOnly && !graph.getEdgeAttributes(node, next).sites.some(isEager)) continue;
       if (next === start) return path(graph, parent, start, node);
       if (parent.has(next)) continue;
       parent.set(next, node);
       queue.push(next);
     }
   }
-  throw new Error(`no cycle through ${start}: not a strongly connected component`);
+  return null;
 }
 
 function path(graph: DirectedGraph<Record<string, never>, EdgeAttributes>, parent: Map<string, string>, start: string, last: string): HopRecord[] {
@@ -43,8 +51,12 @@ function path(graph: DirectedGraph<Record<string, never>, EdgeAttributes>, paren
   chain.push(start);
   const hops: HopRecord[] = [];
   for (let i = 0; i + 1 < chain.length; i++) {
-    const site = graph.getEdgeAttributes(chain[i], chain[i + 1]).sites[0];
-    hops.push({ from: chain[i], to: chain[i + 1], file: site.file, line: site.line, column: site.column });
+    const { sites } = graph.getEdgeAttributes(chain[i], chain[i + 1]);
+    const site = sites.find(isEager) ?? sites[0];
+    hops.push({
+      from: chain[i], to: chain[i + 1], file: site.file, line: site.line, column: site.column,
+      typeChecking: site.typeChecking, lazy: site.lazy, conditional: site.conditional, dynamic: site.dynamic,
+    });
   }
   return hops;
 }

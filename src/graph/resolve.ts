@@ -37,7 +37,9 @@ export interface ResolveError {
  *   for the other names.
  * - A target whose top-level package is internal but which no file defines is `unresolved`
  *   and points at its nearest existing ancestor; any other non-internal target is external
- *   and points at its top-level name.
+ *   and points at its top-level name. When `M` of `from M import n` is itself missing, the
+ *   target is `M.n`: only a submodule could be imported from it (keras's `keras.protobuf` holds
+ *   no Python file; Python sees a namespace package whose generated `*_pb2` modules are absent).
  *
  * @returns the sites (possibly several for one statement), or an error.
  */
@@ -47,9 +49,12 @@ export function resolveImport(raw: RawImport, importer: ModuleEntry, modules: Re
   if (raw.kind !== 'from') return [site(base, base, raw.names, raw, modules)];
   const sites: ResolvedSite[] = [];
   const rest: string[] = [];
+  // When M itself is missing inside the repository (`from pkg.protos import graph_pb2` with no
+  // such files), the names can only be submodules: each is its own unresolved target.
+  const baseMissing = !modules.has(base) && modules.has(base.split('.')[0]);
   for (const name of raw.names) {
     const sub = base ? `${base}.${name}` : name;
-    if (name !== '*' && modules.has(sub)) sites.push(site(sub, base, [name], raw, modules));
+    if (name !== '*' && (modules.has(sub) || baseMissing)) sites.push(site(sub, base, [name], raw, modules));
     else rest.push(name);
   }
   if (rest.length > 0 || sites.length === 0) sites.unshift(site(base, base, rest, raw, modules));

@@ -4,7 +4,7 @@
  * same things in the same order. They never analyze: they only regroup what
  * the result already holds.
  */
-import type { AnalysisResult, CycleRecord, PrivateImportRecord } from '../result.js';
+import type { AnalysisResult, CycleRecord, ModuleKind, PrivateImportRecord } from '../result.js';
 
 /** Private imports that name the same target module. */
 export interface PrivateImportGroup {
@@ -88,4 +88,11 @@ export function groupUnresolvedSites(result: AnalysisResult): UnresolvedGroup[] 
 export function countExternalKinds(result: AnalysisResult): { stdlib: number; thirdParty: number } {
   const stdlib = result.externalPackages.filter((p) => p.kind === 'stdlib').length;
   return { stdlib, thirdParty: result.externalPackages.length - stdlib };
+}
+
+/** How many modules of each kind the result holds (`namespace`, `script`, `extension`, ...). */
+export function countModuleKinds(result: AnalysisResult): Record<ModuleKind, number> {
+  const counts: Record<ModuleKind, number> = { module: 0, package: 0, namespace: 0, extension: 0, stub: 0, script: 0 };
+  for (const m of result.modules) counts[m.kind] += 1;
+  return counts;
 }

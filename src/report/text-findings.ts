@@ -21,14 +21,14 @@ export function renderCycles(result: AnalysisResult, ctx: SectionContext): strin
     const tail = more > 0 ? `, ... and ${more} more` : '';
     lines.push(`  ${i + 1}. ${paint.red(plural(cycle.modules.length, 'module'))}: ${shown.join(', ')}${tail}`);
     for (const hop of cycle.example) {
-      lines.push(`     ${paint.cyan(hop.from)} -> ${paint.cyan(hop.to)}  ${paint.dim(`(${hop.file}:${hop.line})`)}`);
+      lines.push(`     ${paint.cyan(hop.from)} -> ${paint.cyan(hop.to)}  ${paint.dim(`(${hop.file}:${hop.line})`)}${siteFlags(hop)}`);
     }
   });
   return lines;
 }
 
-/** The flags worth showing on a private-import site: `[type-checking, lazy]`. */
-function siteFlags(site: PrivateImportRecord): string {
+/** The flags worth showing on a site or hop: `[type-checking, lazy]` (such a site does not run at import time). */
+function siteFlags(site: Pick<PrivateImportRecord, 'typeChecking' | 'lazy' | 'dynamic'>): string {
   const flags = [site.typeChecking && 'type-checking', site.lazy && 'lazy', site.dynamic && 'dynamic'];
   const set = flags.filter((f): f is string => typeof f === 'string');
   return set.length ? `  [${set.join(', ')}]` : '';

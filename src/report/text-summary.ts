@@ -4,15 +4,16 @@
  * of counts from `result.summary`.
  */
 import type { AnalysisResult } from '../result.js';
-import { countExternalKinds } from './selectors.js';
-import type { SectionContext } from './text-format.js';
+import { countExternalKinds, countModuleKinds } from './selectors.js';
+import { plural, type SectionContext } from './text-format.js';
 
 /** `pyseam 0.1.0  roots: src (src-layout), . (analyzed-directory)`. */
 export function renderHeader(result: AnalysisResult, { paint }: SectionContext): string[] {
   const roots = result.roots.length
     ? result.roots.map((r) => `${r.path} ${paint.dim(`(${r.reason})`)}`).join(', ')
     : 'none';
-  return [`${paint.bold(`${result.tool.name} ${result.tool.version}`)}  roots: ${roots}`];
+  const config = result.options.config ? `  config: ${result.options.config}` : '';
+  return [`${paint.bold(`${result.tool.name} ${result.tool.version}`)}  roots: ${roots}${config}`];
 }
 
 /**
@@ -23,14 +24,16 @@ export function renderHeader(result: AnalysisResult, { paint }: SectionContext):
 export function renderSummary(result: AnalysisResult, { paint }: SectionContext): string[] {
   const s = result.summary;
   const kinds = countExternalKinds(result);
+  const m = countModuleKinds(result);
+  const privateFiles = new Set(result.privateImports.map((p) => p.file)).size;
   const rows: [string, number, string, 'ok' | 'bad' | 'warn'][] = [
-    ['files', s.files, '', 'ok'],
-    ['modules', s.modules, '', 'ok'],
-    ['internal edges', s.edges, '', 'ok'],
+    ['files', s.files, '(Python sources, stubs and extension modules)', 'ok'],
+    ['modules', s.modules, m.namespace || m.script ? `(incl. ${plural(m.namespace, 'namespace package')}, ${plural(m.script, 'script')})` : '', 'ok'],
+    ['internal edges', s.edges, '(importer -> imported module pairs)', 'ok'],
     ['external packages', s.externalPackages, `(${kinds.stdlib} stdlib, ${kinds.thirdParty} third-party)`, 'ok'],
-    ['import sites', s.sites, '', 'ok'],
-    ['cycles', s.cycles, s.cycles ? `(largest: ${s.largestCycle} modules)` : '', 'bad'],
-    ['private imports', s.privateImports, '', 'bad'],
+    ['import sites', s.sites, '(one per statement and target)', 'ok'],
+    ['cycles', s.cycles, s.cycles ? `(strongly connected components; largest: ${s.largestCycle} modules)` : '', 'bad'],
+    ['private imports', s.privateImports, s.privateImports ? `(sites, in ${plural(privateFiles, 'file')})` : '', 'bad'],
     ['parse errors', s.parseErrors, '', 'warn'],
     ['import errors', s.importErrors, '', 'warn'],
     ['skipped files', s.skippedFiles, '', 'warn'],

@@ -4,10 +4,11 @@ import { buildGraph } from '../../src/graph/build-graph.js';
 import { findCycles } from '../../src/graph/find-cycles.js';
 import type { SiteInContext } from '../../src/graph/private-imports.js';
 
-const edge = (from: string, to: string, line: number): SiteInContext => ({
+const EAGER = { typeChecking: false, lazy: false, conditional: false, dynamic: false };
+const edge = (from: string, to: string, line: number, facts: { lazy?: boolean; typeChecking?: boolean } = {}): SiteInContext => ({
   importer: from, file: `${from}.py`,
   site: { to, external: false, target: to, statementModule: to, names: [], unresolved: false,
-    raw: { kind: 'import', module: to, level: 0, names: [], line, column: 1, typeChecking: false, conditional: false, lazy: false, dynamic: false } },
+    raw: { kind: 'import', module: to, level: 0, names: [], line, column: 1, typeChecking: false, conditional: false, lazy: false, dynamic: false, ...facts } },
 });
 
 describe('findCycles', () => {
@@ -16,13 +17,22 @@ describe('findCycles', () => {
     expect(findCycles(graph)).toEqual([{
       modules: ['a', 'b', 'c'],
       example: [
-        { from: 'a', to: 'b', file: 'a.py', line: 1, column: 1 },
-        { from: 'b', to: 'a', file: 'b.py', line: 9, column: 1 },
+        { from: 'a', to: 'b', file: 'a.py', line: 1, column: 1, ...EAGER },
+        { from: 'b', to: 'a', file: 'b.py', line: 9, column: 1, ...EAGER },
       ],
     }]);
   });
   it('orders cycles largest first', () => {
     const graph = buildGraph(['a', 'b', 'x', 'y', 'z'], [edge('a', 'b', 1), edge('b', 'a', 1), edge('x', 'y', 1), edge('y', 'z', 1), edge('z', 'x', 1)]);
     expect(findCycles(graph).map((c) => c.modules)).toEqual([['x', 'y', 'z'], ['a', 'b']]);
+  });
+  it('prefers an example made of eager edges, and an eager site on each hop', () => {
+    // a -> b -> a is shortest but b -> a is lazy only; a -> b -> c -> a runs at import time.
+    const graph = buildGraph(['a', 'b', 'c'], [
+      edge('a', 'b', 1), edge('b', 'a', 2, { lazy: true }), edge('b', 'c', 3), edge('c', 'a', 4, { typeChecking: true }), edge('c', 'a', 7),
+    ]);
+    expect(findCycles(graph)[0].example.map((h) => `${h.from}->${h.to}:${h.line}`)).toEqual(['a->b:1', 'b->c:3', 'c->a:7']);
+    const lazyOnly = buildGraph(['a', 'b'], [edge('a', 'b', 1), edge('b', 'a', 2, { lazy: true })]);
+    expect(findCycles(lazyOnly)[0].example[1]).toMatchObject({ from: 'b', to: 'a', lazy: true });
   });
 });

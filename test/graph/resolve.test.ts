@@ -43,7 +43,7 @@ describe('resolveImport', () => {
     expect(resolve('p.q', { kind: 'dynamic', level: 1, module: 'm', anchor: { importerModule: true } })).toEqual([['p.q.m', 'p.q.m', [], false, false]]);
   });
   it('an internal target no file defines is unresolved and points at its nearest ancestor', () => {
-    expect(resolve('top', { kind: 'from', module: 'p.q.protos', names: ['graph_pb2'] })).toEqual([['p.q', 'p.q.protos', ['graph_pb2'], false, true]]);
+    expect(resolve('top', { kind: 'from', module: 'p.q.protos', names: ['graph_pb2'] })).toEqual([['p.q', 'p.q.protos.graph_pb2', ['graph_pb2'], false, true]]);
   });
   it('anything else is external, grouped under its top-level name', () => {
     expect(resolve('top', { module: 'tensorflow.python.ops' })).toEqual([['tensorflow', 'tensorflow.python.ops', [], true, false]]);

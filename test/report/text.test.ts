@@ -27,7 +27,7 @@ describe('text report: everything fine', () => {
     expectLinesInOrder(out, [
       'pyseam 0.1.0  roots: . (analyzed-directory)',
       'Summary',
-      '  files                        3',
+      '  files                        3 (Python sources, stubs and extension modules)',
       '  external packages            1 (1 stdlib, 0 third-party)',
       '  cycles                       0',
       '  duplicates                   0',
@@ -48,10 +48,10 @@ describe('text report: cycles and private imports', () => {
 
   it('names every root with its reason and splits external packages', () => {
     expectLinesInOrder(out, [
-      'pyseam 0.1.0  roots: . (analyzed-directory), src (src-layout)',
+      'pyseam 0.1.0  roots: . (analyzed-directory), src (src-layout)  config: pyproject.toml',
       '  external packages             3 (1 stdlib, 2 third-party)',
-      '  cycles                        3 (largest: 12 modules)',
-      '  private imports              29',
+      '  cycles                        3 (strongly connected components; largest: 12 modules)',
+      '  private imports              29 (sites, in 5 files)',
       '  unresolved sites              3',
     ]);
   });
@@ -68,7 +68,7 @@ describe('text report: cycles and private imports', () => {
       '     app.c -> app.a  (src/app/c.py:4)',
       '  3. 2 modules: lib.x, lib.y',
       '     lib.x -> lib.y  (src/lib/x.py:2)',
-      '     lib.y -> lib.x  (src/lib/y.py:5)',
+      '     lib.y -> lib.x  (src/lib/y.py:5)  [lazy]',
     ]);
   });
 

@@ -75,9 +75,10 @@
  * type_checking site (ops:8) and the lazy site (ops:21): it stays while either is kept.
  *
  * Judgement calls, where SEMANTICS.md leaves room:
- * - `from tensorflux.python.protos import graph_pb2`: neither `protos` nor `graph_pb2` exists,
- *   so `graph_pb2` cannot be known to be a module; the site's target is the module the statement
- *   names, `tensorflux.python.protos`, and the edge goes to its nearest existing ancestor.
+ * - `from tensorflux.python.protos import graph_pb2`: neither `protos` nor `graph_pb2` exists.
+ *   With no package `protos`, `graph_pb2` can only be a submodule (Python would import
+ *   `tensorflux.python.protos.graph_pb2`), so that is the site's target, and the edge goes to
+ *   its nearest existing ancestor, `tensorflux.python`.
  * - A private-import record's `target` is the module named in the statement (result.ts), so
  *   `from tensorflux.python.ops import array_ops` gives `tensorflux.python.ops` + `['array_ops']`.
  * - `tools/` has an `__init__.py` so that it is a plain package and the script's component is `tools`.
@@ -230,7 +231,7 @@ export const expected = {
   /** Sites with a fact set (every other site has all five facts false). */
   flaggedSites: [
     { file: `${TF}/_core/_native.pyi`, line: 2, column: 1, target: 'tensorflux._core.dtypes', typeChecking: true, conditional: false, lazy: false, dynamic: false, unresolved: false },
-    { file: `${TF}/python/framework/ops.py`, line: 5, column: 1, target: 'tensorflux.python.protos', typeChecking: false, conditional: false, lazy: false, dynamic: false, unresolved: true },
+    { file: `${TF}/python/framework/ops.py`, line: 5, column: 1, target: 'tensorflux.python.protos.graph_pb2', typeChecking: false, conditional: false, lazy: false, dynamic: false, unresolved: true },
     { file: `${TF}/python/framework/ops.py`, line: 8, column: 5, target: 'tensorflux.python.ops.array_ops', typeChecking: true, conditional: true, lazy: false, dynamic: false, unresolved: false },
     { file: `${TF}/python/framework/ops.py`, line: 21, column: 5, target: 'tensorflux.python.ops.array_ops', typeChecking: false, conditional: false, lazy: true, dynamic: false, unresolved: false },
     { file: `${TF}/python/ops/math_ops.py`, line: 9, column: 12, target: 'tensorflux._core.kernels', typeChecking: false, conditional: false, lazy: false, dynamic: true, unresolved: false },
@@ -250,7 +251,7 @@ export const expected = {
     { file: `${KS}/backend.py`, line: 3, why: 'tensorflux.python.keras_api is declared public' },
   ],
   unresolved: [
-    { file: `${TF}/python/framework/ops.py`, line: 5, column: 1, target: 'tensorflux.python.protos', names: ['graph_pb2'], edgeTo: 'tensorflux.python' },
+    { file: `${TF}/python/framework/ops.py`, line: 5, column: 1, target: 'tensorflux.python.protos.graph_pb2', names: ['graph_pb2'], edgeTo: 'tensorflux.python' },
   ],
   nonLiteralDynamicImports: [
     { importer: 'tensorflux.python.ops.math_ops', file: `${TF}/python/ops/math_ops.py`, line: 10, column: 10 },

@@ -13,6 +13,8 @@
  */
 import type { AnalysisResult, PrivateImportRecord, SiteRecord } from '../../../src/result.js';
 
+const EAGER = { typeChecking: false, lazy: false, conditional: false, dynamic: false };
+
 const site = (file: string, line: number, target: string, more: Partial<SiteRecord> = {}): SiteRecord => ({
   file, line, column: 1, target, names: [],
   typeChecking: false, conditional: false, lazy: false, dynamic: false, unresolved: false, ...more,
@@ -34,7 +36,7 @@ export const cyclesAndPrivate: AnalysisResult = {
   tool: { name: 'pyseam', version: '0.1.0' },
   options: {
     roots: [], private: ['tensorflow.python'], public: [], exclude: [], importHelpers: [],
-    includeTypeChecking: false, includeLazy: true, includeDynamic: true, config: 'pyproject.toml',
+    includeTypeChecking: false, includeLazy: true, includeDynamic: true, checkStdlib: false, config: 'pyproject.toml',
   },
   roots: [{ path: '.', reason: 'analyzed-directory' }, { path: 'src', reason: 'src-layout' }],
   summary: {
@@ -58,17 +60,17 @@ export const cyclesAndPrivate: AnalysisResult = {
   ],
   cycles: [
     { modules: ['lib.x', 'lib.y'], example: [
-      { from: 'lib.x', to: 'lib.y', file: 'src/lib/x.py', line: 2, column: 1 },
-      { from: 'lib.y', to: 'lib.x', file: 'src/lib/y.py', line: 5, column: 5 },
+      { from: 'lib.x', to: 'lib.y', file: 'src/lib/x.py', line: 2, column: 1, ...EAGER },
+      { from: 'lib.y', to: 'lib.x', file: 'src/lib/y.py', line: 5, column: 5, ...EAGER, lazy: true },
     ] },
     { modules: ['app.a', 'app.b', 'app.c'], example: [
-      { from: 'app.a', to: 'app.b', file: 'src/app/a.py', line: 12, column: 1 },
-      { from: 'app.b', to: 'app.c', file: 'src/app/b.py', line: 1, column: 1 },
-      { from: 'app.c', to: 'app.a', file: 'src/app/c.py', line: 4, column: 1 },
+      { from: 'app.a', to: 'app.b', file: 'src/app/a.py', line: 12, column: 1, ...EAGER },
+      { from: 'app.b', to: 'app.c', file: 'src/app/b.py', line: 1, column: 1, ...EAGER },
+      { from: 'app.c', to: 'app.a', file: 'src/app/c.py', line: 4, column: 1, ...EAGER },
     ] },
     { modules: big, example: [
-      { from: 'big.m01', to: 'big.m02', file: 'big/m01.py', line: 1, column: 1 },
-      { from: 'big.m02', to: 'big.m01', file: 'big/m02.py', line: 1, column: 1 },
+      { from: 'big.m01', to: 'big.m02', file: 'big/m01.py', line: 1, column: 1, ...EAGER },
+      { from: 'big.m02', to: 'big.m01', file: 'big/m02.py', line: 1, column: 1, ...EAGER },
     ] },
   ],
   privateImports: [
