@@ -1,36 +1,25 @@
-import { statSync, writeFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import pc from 'picocolors';
 import pkg from '../package.json' with { type: 'json' };
-import { analyze } from './analyze.js';
-import { loadConfig } from './config.js';
-import { PyseamError, UsageError } from './errors.js';
-import { nodeTree } from './parse/source-tree.js';
-import { progressBar } from './progress-bar.js';
-import { FORMATS, render } from './report/index.js';
+import { runAnalyze, type AnalyzeFlags, type Io } from './cli-analyze.js';
+import { PyseamError } from './errors.js';
+import { FORMATS } from './report/index.js';
 
-interface AnalyzeFlags {
-  root: string[];
-  config?: string;
-  private: string[];
-  public: string[];
-  exclude: string[];
-  importHelper: string[];
-  typeChecking: boolean;
-  lazy: boolean;
-  dynamic: boolean;
-  checkStdlib?: boolean;
-  format: string;
-  output?: string;
-  failOnPrivateImport?: boolean;
-  failOnCycle?: boolean;
-}
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const EXIT_STATUSES = `
+Exit status:
+  0  done (findings do not change it unless a --fail-on-* flag is given)
+  1  a --fail-on-* gate found something (standard error says which)
+  2  a usage or config error (the message names the flag or key)`;
 
-/** Exit statuses: 0 fine, 1 a `--fail-on-*` gate found something, 2 a usage or config error. */
-export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = {
+/**
+ * The `pyseam` command: parses `argv` (without `node` and the script), runs the
+ * subcommand, and is the one place that catches pyseam's errors.
+ *
+ * @returns the exit status: 0 fine, 1 a `--fail-on-*` gate found something, 2 a usage or
+ * config error (commander's own errors included: unknown flag, bad choice, no command).
+ */
+export async function main(argv: string[], io: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
 }): Promise<number> {
@@ -39,18 +28,19 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     .description('Find the seams along which a Python codebase can be cut into separately installable packages.')
     .version(pkg.version)
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .addHelpText('after', EXIT_STATUSES);
 
   program
     .command('analyze')
     .description('Parse every Python file under PATH, build the module import graph, and report import cycles and private imports.')
     .argument('[path]', 'directory to analyze', '.')
-    .option('--root <dir>', 'a source root (a directory on sys.path), relative to PATH; repeatable; replaces detection', collect, [])
+    .option('--root <dir>', 'a source root (a directory on sys.path), relative to PATH; repeatable; replaces detection and the config\'s roots', collect)
     .option('--config <file>', 'config file: pyseam.toml, or a pyproject.toml with [tool.pyseam] (default: found in PATH)')
-    .option('--private <prefix>', 'a private module prefix, e.g. tensorflow.python; repeatable', collect, [])
-    .option('--public <prefix>', 'a public module prefix, public even under a private prefix; repeatable', collect, [])
-    .option('--exclude <glob>', 'leave out paths matching a glob (gitignore-like); repeatable', collect, [])
-    .option('--import-helper <name>', 'a function that imports its string argument, e.g. sympy.external.import_module; repeatable', collect, [])
+    .option('--private <prefix>', 'a private module prefix, e.g. tensorflow.python; repeatable; added to the config\'s', collect)
+    .option('--public <prefix>', 'a public module prefix, public even under a private prefix; repeatable; added to the config\'s', collect)
+    .option('--exclude <glob>', 'leave out paths matching a glob (gitignore-like); repeatable; added to the config\'s', collect)
+    .option('--import-helper <name>', 'a function that imports its string argument, e.g. sympy.external.import_module; repeatable', collect)
     .option('--no-type-checking', 'leave out imports under `if TYPE_CHECKING:` and in stubs')
     .option('--no-lazy', 'leave out lazy imports (inside functions, PEP 810 `lazy import`)')
     .option('--no-dynamic', 'leave out importlib / __import__ imports')
@@ -59,17 +49,21 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     .option('--output <file>', 'write the report to a file instead of standard output')
     .option('--fail-on-private-import', 'exit 1 when any private import is found')
     .option('--fail-on-cycle', 'exit 1 when any import cycle is found')
+    .addHelpText('after', EXIT_STATUSES)
     .action((path: string, flags: AnalyzeFlags) => {
       status = runAnalyze(path, flags, io);
     });
 
+  if (argv.length === 0) {
+    io.err(program.helpInformation());
+    return 2;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return status;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      return 2;
+      return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? 0 : 2;
     }
     if (error instanceof PyseamError) {
       io.err(`pyseam: ${error.message}\n`);
@@ -77,42 +71,4 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     }
     throw error;
   }
-}
-
-function runAnalyze(path: string, flags: AnalyzeFlags, io: { out: (s: string) => void; err: (s: string) => void }): number {
-  const dir = resolve(path);
-  let isDir = false;
-  try {
-    isDir = statSync(dir).isDirectory();
-  } catch {
-    throw new UsageError(`PATH: no such directory: ${path}`);
-  }
-  if (!isDir) throw new UsageError(`PATH: expected a directory, got a file: ${path}`);
-  const { config, file } = loadConfig(dir, flags.config);
-  const progress = progressBar();
-  const result = analyze(
-    {
-      roots: flags.root,
-      configRoots: config.roots ?? [],
-      private: [...(config.private ?? []), ...flags.private],
-      public: [...(config.public ?? []), ...flags.public],
-      exclude: [...(config.exclude ?? []), ...flags.exclude],
-      importHelpers: [...(config['import-helpers'] ?? []), ...flags.importHelper],
-      includeTypeChecking: flags.typeChecking && (config['type-checking'] ?? true),
-      includeLazy: flags.lazy && (config.lazy ?? true),
-      includeDynamic: flags.dynamic && (config.dynamic ?? true),
-      checkStdlib: flags.checkStdlib ?? config['check-stdlib'] ?? false,
-      configFile: file ? relative(dir, file).split(sep).join('/') : null,
-    },
-    nodeTree(dir),
-    progress.onProgress,
-  );
-  progress.stop();
-  const color = !flags.output && pc.isColorSupported && process.stdout.isTTY === true;
-  const output = render(flags.format as (typeof FORMATS)[number], result, { color });
-  if (flags.output) writeFileSync(flags.output, output);
-  else io.out(output);
-  if (flags.failOnPrivateImport && result.summary.privateImports > 0) return 1;
-  if (flags.failOnCycle && result.summary.cycles > 0) return 1;
-  return 0;
 }

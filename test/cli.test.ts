@@ -77,11 +77,43 @@ describe('pyseam analyze (CLI)', () => {
     writeFileSync(join(dir, 'pyproject.toml'), '[tool.pyseam]\nprivate = "tensorflow.python"\nroot = ["src"]\n');
     const bad = pyseam('analyze', dir);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('private: expected');
+    expect(bad.stderr).toContain('  private: expected a list');
     expect(bad.stderr).toMatch(/root: unknown key/);
     writeFileSync(join(dir, 'pyproject.toml'), '[tool.pyseam\n');
-    expect(pyseam('analyze', dir).stderr).toContain('not valid TOML');
+    expect(pyseam('analyze', dir).stderr).toMatch(/pyproject.toml: not valid TOML at line 1, column \d+/);
     expect(pyseam('analyze', dir, '--config', join(dir, 'nope.toml')).stderr).toContain('--config: no such file');
+  });
+
+  it('exits 2 for roots outside PATH or missing, prefixes that are not dotted names, an unwritable --output', () => {
+    expect(pyseam('analyze', SAMPLE, '--root', '/tmp').stderr).toContain('--root /tmp: expected a directory inside');
+    const missing = pyseam('analyze', SAMPLE, '--root', 'nope');
+    expect([missing.status, missing.stderr]).toEqual([2, 'pyseam: --root nope: no such directory\n']);
+    expect(pyseam('analyze', SAMPLE, '--root', 'pyseam.toml').stderr).toContain('expected a directory, got a file');
+    const prefix = pyseam('analyze', SAMPLE, '--private', 'tensorflow.*');
+    expect([prefix.status, prefix.stderr]).toEqual([2, "pyseam: --private 'tensorflow.*': expected a dotted module name such as tensorflow.python\n"]);
+    const output = pyseam('analyze', SAMPLE, '--output', '/nonexistent/dir/x.json');
+    expect(output.status).toBe(2);
+    expect(output.stderr).toMatch(/^pyseam: --output: cannot write \/nonexistent\/dir\/x.json/);
+    const none = pyseam();
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('Usage: pyseam');
+  });
+
+  it('takes an absolute --root inside PATH as relative to it', () => {
+    const r = JSON.parse(pyseam('analyze', SAMPLE, '--format', 'json', '--root', join(repo, SAMPLE, 'kerasish/src'), '--root', 'tensorflux').stdout);
+    expect(r.roots).toEqual([{ path: '.', reason: 'analyzed-directory' }, { path: 'kerasish/src', reason: 'user' }, { path: 'tensorflux', reason: 'user' }]);
+    expect(r.summary.cycles).toBe(3);
+  });
+
+  it('says on standard error why a gate failed, and warns of a prefix that names nothing', () => {
+    const r = pyseam('analyze', SAMPLE, '--fail-on-private-import', '--fail-on-cycle', '--private', 'tensorflux.pyhton', '--format', 'json');
+    expect(r.status).toBe(1);
+    expect(r.stderr.split('\n')).toEqual([
+      'pyseam: warning: private prefix tensorflux.pyhton matches no module and no import',
+      'pyseam: --fail-on-private-import: 5 private imports',
+      'pyseam: --fail-on-cycle: 3 import cycles (largest: 3 modules)',
+      '',
+    ]);
   });
 
   it('a file that does not parse is not an exit 2', () => {

@@ -119,6 +119,8 @@ export function walkTree(tree: SourceTree, options: WalkOptions = {}): WalkResul
         } catch (error) {
           skip(path, `unreadable file (${errorCode(error)})`);
         }
+      } else if (type === 'other' && fileKind(entry.name) !== null && !rules.ignores(path, false) && !excluded(path)) {
+        skip(path, 'not a regular file (a FIFO, socket or device)');
       }
     }
   };

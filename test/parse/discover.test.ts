@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 // Discovery scenarios, each a small tree written to a fresh temporary directory (or held in
 // memory where the file system cannot produce the case, e.g. unreadable files when running as root).
 // Expected lists are written by hand from the tree each test builds.
@@ -131,5 +132,16 @@ describe('discover on a memory tree', () => {
     expect(found.skipped.map((s) => [s.path, s.reason.split(' (')[0].split(':')[0]])).toEqual([
       ['a', 'symlink loop'], ['b', 'symlink loop'], ['gone.py', 'broken symlink'], ['p/up', 'symlink loop'],
     ]);
+  });
+});
+
+describe('discover: special files', () => {
+  it('reports a FIFO named like a module instead of passing it over in silence', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pyseam-fifo-'));
+    writeFileSync(join(dir, 'ok.py'), 'import os\n');
+    execFileSync('mkfifo', [join(dir, 'x.py')]);
+    const found = discover(nodeTree(dir));
+    expect(found.files.map((f) => f.path)).toEqual(['ok.py']);
+    expect(found.skipped).toEqual([{ path: 'x.py', reason: 'not a regular file (a FIFO, socket or device)' }]);
   });
 });
