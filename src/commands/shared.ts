@@ -1,0 +1,154 @@
+import { statSync, writeFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { analyze, type AnalyzeOptions } from '../analyze.js';
+import { loadConfig, type PyseamConfig } from '../config.js';
+import { UsageError } from '../errors.js';
+import { nodeTree } from '../parse/source-tree.js';
+import { progressBar } from '../progress-bar.js';
+import type { AnalysisResult } from '../result.js';
+
+/** Standard output and error, passed in so tests can capture them. */
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** Flags every analyzing command shares (`analyze`, `check`, `extract`, `why`, ...). */
+export interface AnalysisFlags {
+  root?: string[];
+  config?: string;
+  private?: string[];
+  public?: string[];
+  exclude?: string[];
+  importHelper?: string[];
+  typeChecking: boolean;
+  lazy: boolean;
+  dynamic: boolean;
+  checkStdlib?: boolean;
+}
+
+/** What a command gets after the analysis: the result, the config it was read with, and the analyzed directory. */
+export interface LoadedAnalysis {
+  result: AnalysisResult;
+  config: PyseamConfig;
+  dir: string;
+}
+
+/** The exit statuses every command shares, for `--help`. */
+export const EXIT_STATUSES = `
+Exit status:
+  0  done (findings do not change it unless a --fail-on-* flag is given)
+  1  a --fail-on-* gate found something, or \`check\` found a broken rule (standard error says which)
+  2  a usage or config error (the message names the flag or key)`;
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+/** Adds PATH and the analysis flags to a command (same names and help in every command). */
+export function addAnalysisOptions(command: Command): Command {
+  return command
+    .argument('[path]', 'directory to analyze', '.')
+    .option('--root <dir>', 'a source root (a directory on sys.path), relative to PATH; repeatable; replaces detection and the config\'s roots', collect)
+    .option('--config <file>', 'config file: pyseam.toml, or a pyproject.toml with [tool.pyseam] (default: found in PATH)')
+    .option('--private <prefix>', 'a private module prefix, e.g. tensorflow.python; repeatable; added to the config\'s', collect)
+    .option('--public <prefix>', 'a public module prefix, public even under a private prefix; repeatable; added to the config\'s', collect)
+    .option('--exclude <glob>', 'leave out paths matching a glob (gitignore-like); repeatable; added to the config\'s', collect)
+    .option('--import-helper <name>', 'a function that imports its string argument, e.g. sympy.external.import_module; repeatable', collect)
+    .option('--no-type-checking', 'leave out imports under `if TYPE_CHECKING:` and in stubs')
+    .option('--no-lazy', 'leave out lazy imports (inside functions, PEP 810 `lazy import`)')
+    .option('--no-dynamic', 'leave out importlib / __import__ imports')
+    .option('--check-stdlib', 'report private imports of the standard library too')
+    .addHelpText('after', EXIT_STATUSES);
+}
+
+/**
+ * Reads the config, checks the flags, and runs `analyze` on PATH (a progress bar on a terminal).
+ *
+ * @throws UsageError (exit 2) for a PATH that is not a directory, a root that is not a
+ * directory inside PATH, a prefix that is not a dotted module name, or a bad config.
+ */
+export function loadAnalysis(path: string, flags: AnalysisFlags, io: Io): LoadedAnalysis {
+  const dir = resolve(path);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new UsageError(`PATH: no such directory: ${path}`);
+  }
+  if (!isDir) throw new UsageError(`PATH: expected a directory, got a file: ${path}`);
+  const { config, file, warnings } = loadConfig(dir, flags.config);
+  for (const w of warnings) io.err(`pyseam: warning: ${w}\n`);
+  const options: AnalyzeOptions = {
+    roots: (flags.root ?? []).map((r) => checkRoot(dir, r, '--root')),
+    configRoots: (config.roots ?? []).map((r) => checkRoot(dir, r, `${file ? relative(dir, file) : 'config'} roots`)),
+    private: [...(config.private ?? []), ...checkDotted(flags.private, '--private')],
+    public: [...(config.public ?? []), ...checkDotted(flags.public, '--public')],
+    exclude: [...(config.exclude ?? []), ...(flags.exclude ?? [])],
+    importHelpers: [...(config['import-helpers'] ?? []), ...checkDotted(flags.importHelper, '--import-helper')],
+    includeTypeChecking: flags.typeChecking && (config['type-checking'] ?? true),
+    includeLazy: flags.lazy && (config.lazy ?? true),
+    includeDynamic: flags.dynamic && (config.dynamic ?? true),
+    checkStdlib: flags.checkStdlib ?? config['check-stdlib'] ?? false,
+    configFile: file ? relative(dir, file).split(sep).join('/') : null,
+  };
+  const progress = progressBar();
+  const result = analyze(options, nodeTree(dir), progress.onProgress);
+  progress.stop();
+  for (const w of analysisWarnings(result)) io.err(`pyseam: warning: ${w}\n`);
+  return { result, config, dir };
+}
+
+/** Writes a rendered report to `--output` or standard output. @throws UsageError when the file cannot be written. */
+export function writeReport(text: string, output: string | undefined, io: Io): void {
+  if (!output) return io.out(text);
+  try {
+    writeFileSync(output, text);
+  } catch (error) {
+    throw new UsageError(`--output: cannot write ${output}: ${(error as Error).message}`);
+  }
+}
+
+/** Colour only on a terminal writing to standard output, and never under NO_COLOR (picocolors checks it). */
+export function useColor(output: string | undefined): boolean {
+  return !output && pc.isColorSupported && process.stdout.isTTY === true;
+}
+
+/** A root relative to PATH (an absolute path inside PATH is made relative), which must be a directory. */
+function checkRoot(dir: string, root: string, what: string): string {
+  const abs = resolve(dir, root);
+  const rel = relative(dir, abs);
+  if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`${what} ${root}: expected a directory inside ${dir}`);
+  let isDir = false;
+  try {
+    isDir = statSync(abs).isDirectory();
+  } catch {
+    throw new UsageError(`${what} ${root}: no such directory`);
+  }
+  if (!isDir) throw new UsageError(`${what} ${root}: expected a directory, got a file`);
+  return rel === '' ? '.' : rel.split(sep).join('/');
+}
+
+/** @throws UsageError unless every value is a dotted module name. */
+export function checkDotted(values: string[] | undefined, flag: string): string[] {
+  for (const v of values ?? []) {
+    if (!DOTTED.test(v)) throw new UsageError(`${flag} '${v}': expected a dotted module name such as tensorflow.python`);
+  }
+  return values ?? [];
+}
+
+/** What the user most likely did not mean: nothing analyzed, or a declared prefix that names nothing. */
+function analysisWarnings(result: AnalysisResult): string[] {
+  const warnings: string[] = [];
+  if (result.summary.files === 0) warnings.push('no Python files found (check PATH, --exclude and .gitignore)');
+  const names = new Set(result.modules.map((m) => m.name));
+  for (const e of result.edges) for (const s of e.sites) names.add(s.target);
+  const named = [...names];
+  for (const [flag, prefixes] of [['private', result.options.private], ['public', result.options.public]] as const) {
+    for (const p of prefixes) {
+      if (!named.some((n) => n === p || n.startsWith(`${p}.`))) warnings.push(`${flag} prefix ${p} matches no module and no import`);
+    }
+  }
+  return warnings;
+}
