@@ -6,7 +6,7 @@ import type { ModuleFacts } from './parse/types.js';
 import { buildGraph, keepSite, type SiteFilter } from './graph/build-graph.js';
 import { findCycles } from './graph/find-cycles.js';
 import { buildModuleTable } from './graph/module-table.js';
-import { externalOwner, ownerOf } from './graph/owners.js';
+import { externalOwner, ownerOf, type DeclaredComponent } from './graph/owners.js';
 import { findPrivateImports, type SiteInContext } from './graph/private-imports.js';
 import { resolveImport } from './graph/resolve.js';
 import { isStdlib } from './graph/stdlib.js';
@@ -24,6 +24,8 @@ export interface AnalyzeOptions extends SiteFilter {
   exclude: string[];
   importHelpers: string[];
   checkStdlib: boolean;
+  /** Declared components (`[[tool.pyseam.component]]`); their public/private prefixes are added to `public`/`private` by the caller. */
+  components?: DeclaredComponent[];
   /** The config file used, for the record (`null` when none). */
   configFile: string | null;
 }
@@ -71,18 +73,20 @@ export function analyze(options: AnalyzeOptions, tree: SourceTree, onProgress?: 
   const graph = buildGraph(table.modules.keys(), kept.filter((s) => !s.site.external));
 
   onProgress?.({ stage: 'analyze' });
-  const owners = new Map([...table.modules.values()].map((m) => [m.name, ownerOf(m, discovery.distributions)]));
+  const components = options.components ?? [];
+  const ownership = new Map([...table.modules.values()].map((m) => [m.name, ownerOf(m, discovery.distributions, components)]));
+  const owners = new Map([...ownership].map(([name, o]) => [name, o.owner]));
   const privateImports = findPrivateImports(kept, {
     private: options.private,
     public: options.public,
     checkStdlib: options.checkStdlib,
     isStdlib,
     ownerOfImporter: (importer) => owners.get(importer)!,
-    ownerOfTarget: (site) => (site.external ? externalOwner(site.to) : owners.get(site.to)!),
+    ownerOfTarget: (site) => (site.external ? externalOwner(site.target, components) : owners.get(site.to)!),
   });
 
   return assembleResult({
-    options, discovery, table, owners, graph, kept,
+    options, discovery, table, owners, ownership, graph, kept,
     cycles: findCycles(graph),
     privateImports, parseErrors, importErrors, skipped, dynamicImports,
   });

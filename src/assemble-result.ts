@@ -3,11 +3,12 @@ import pkg from '../package.json' with { type: 'json' };
 import type { AnalyzeOptions } from './analyze.js';
 import { compareSites, toSiteRecord, type EdgeAttributes } from './graph/build-graph.js';
 import { cmp, type ModuleTable } from './graph/module-table.js';
+import type { Ownership } from './graph/owners.js';
 import type { SiteInContext } from './graph/private-imports.js';
 import { isStdlib } from './graph/stdlib.js';
 import type { Discovery } from './parse/types.js';
 import {
-  SCHEMA_VERSION, type AnalysisResult, type CycleRecord, type DynamicImportRecord, type EdgeRecord,
+  SCHEMA_VERSION, type AnalysisResult, type ComponentRecord, type CycleRecord, type DynamicImportRecord, type EdgeRecord,
   type ExternalPackageRecord, type PrivateImportRecord, type ProblemRecord, type SkippedRecord,
 } from './result.js';
 
@@ -17,6 +18,7 @@ export interface AnalysisParts {
   discovery: Discovery;
   table: ModuleTable;
   owners: Map<string, string>;
+  ownership: Map<string, Ownership>;
   graph: DirectedGraph<Record<string, never>, EdgeAttributes>;
   /** Sites kept by the filters, internal and external. */
   kept: SiteInContext[];
@@ -54,6 +56,7 @@ export function assembleResult(parts: AnalysisParts): AnalysisResult {
       includeLazy: options.includeLazy,
       includeDynamic: options.includeDynamic,
       checkStdlib: options.checkStdlib,
+      components: (options.components ?? []).map((c) => ({ name: c.name, modules: [...c.modules] })),
       config: options.configFile,
     },
     roots: discovery.roots.map((r) => ({ path: r.path, reason: r.reason })),
@@ -75,6 +78,7 @@ export function assembleResult(parts: AnalysisParts): AnalysisResult {
       duplicates: table.duplicates.length,
     },
     modules,
+    components: componentRecords(parts.ownership, options.components ?? []),
     edges,
     externalPackages: packages,
     cycles: parts.cycles,
@@ -110,4 +114,15 @@ function externalParts(kept: readonly SiteInContext[]): { edges: EdgeRecord[]; p
     packages.set(edge.to, record);
   }
   return { edges: [...edges.values()], packages: [...packages.values()].sort((a, b) => cmp(a.name, b.name)) };
+}
+
+/** One record per owner of internal modules: its name, why it is one, its declared prefixes and its module count. */
+function componentRecords(ownership: Map<string, Ownership>, declared: readonly { name: string; modules: readonly string[] }[]): ComponentRecord[] {
+  const byName = new Map<string, ComponentRecord>();
+  for (const { owner, source } of ownership.values()) {
+    const record = byName.get(owner) ?? { name: owner, source, prefixes: [...(declared.find((d) => d.name === owner)?.modules ?? [])].sort(cmp), modules: 0 };
+    record.modules += 1;
+    byName.set(owner, record);
+  }
+  return [...byName.values()].sort((a, b) => cmp(a.name, b.name));
 }

@@ -16,6 +16,34 @@ export interface PyseamConfig {
   lazy?: boolean;
   dynamic?: boolean;
   'check-stdlib'?: boolean;
+  component?: ComponentConfig[];
+  'export-decorators'?: string[];
+  copy?: string[];
+  presets?: string[];
+  preset?: Record<string, { private?: string[]; public?: string[] }>;
+  'api-source'?: Record<string, string>;
+  contract?: ContractConfig[];
+  clusters?: { seed?: number; resolution?: number };
+}
+
+/** `[[tool.pyseam.component]]`: a named set of module prefixes with its public API. */
+export interface ComponentConfig {
+  name: string;
+  modules: string[];
+  public?: string[];
+  private?: string[];
+}
+
+/** `[[tool.pyseam.contract]]`, as import-linter's contract types. */
+export interface ContractConfig {
+  name: string;
+  type: 'layers' | 'forbidden' | 'independence' | 'acyclic';
+  layers?: string[];
+  source?: string[];
+  forbidden?: string[];
+  indirect?: boolean;
+  modules?: string[];
+  components?: string[];
 }
 
 /** A loaded config, where it came from (`null` when none was found), and what the user should know. */

@@ -12,6 +12,20 @@ export const SCHEMA_VERSION = 1;
 /** How a module is defined. `namespace`: a directory without `__init__.py` (PEP 420). `script`: a file whose name cannot be imported. */
 export type ModuleKind = 'module' | 'package' | 'namespace' | 'extension' | 'stub' | 'script';
 
+/**
+ * A component: a named set of modules that could become one installable package. Declared in
+ * config (`source: 'config'`), else each distribution, else each top-level package. It is the
+ * `owner` of its modules for the private-import rule.
+ */
+export interface ComponentRecord {
+  name: string;
+  source: 'config' | 'distribution' | 'top-level';
+  /** Declared module prefixes (config only; `[]` otherwise). */
+  prefixes: string[];
+  /** Number of internal modules it holds. */
+  modules: number;
+}
+
 export interface ModuleRecord {
   /** Dotted name (`a.b.c`); for a script, its path-based name (`tools/setup-tools.py`). */
   name: string;
@@ -20,7 +34,7 @@ export interface ModuleRecord {
   kind: ModuleKind;
   /** The source root the module was named under. */
   root: string;
-  /** The owner used by the private-import rule: a distribution's name, or the top-level package. */
+  /** The module's component (the owner the private-import rule uses): a declared component, a distribution's name, or the top-level package. */
   owner: string;
 }
 
@@ -145,6 +159,8 @@ export interface OptionsRecord {
   includeDynamic: boolean;
   /** Whether private imports of the standard library are reported (`--check-stdlib`). */
   checkStdlib: boolean;
+  /** Declared components, as configured. */
+  components: { name: string; modules: string[] }[];
   config: string | null;
 }
 
@@ -177,6 +193,8 @@ export interface AnalysisResult {
   roots: RootRecord[];
   summary: Summary;
   modules: ModuleRecord[];
+  /** Sorted by name. */
+  components: ComponentRecord[];
   edges: EdgeRecord[];
   externalPackages: ExternalPackageRecord[];
   cycles: CycleRecord[];

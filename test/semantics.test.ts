@@ -185,3 +185,25 @@ describe('SEMANTICS.md: facts on each site', () => {
     expect(run(files, { includeTypeChecking: false, includeLazy: false }).cycles).toEqual([]);
   });
 });
+
+describe('SEMANTICS.md: ownership', () => {
+  // app/core/_impl.py, app/core/api.py, app/ui/view.py (imports app.core._impl and app.core.api), app/ui/_w.py
+  const files = { 'app/__init__.py': '', 'app/core/__init__.py': '', 'app/core/_impl.py': '', 'app/core/api.py': 'from app.ui import _w\n', 'app/ui/__init__.py': '', 'app/ui/_w.py': '', 'app/ui/view.py': 'from app.core import _impl\nimport app.core.api\n' };
+
+  it('within one owner a private import is never a finding', () => {
+    expect(run(files).privateImports).toEqual([]);
+  });
+
+  it('a module belongs to the component the config declares for it (longest prefix), else its top-level package', () => {
+    const r = run(files, { components: [{ name: 'core', modules: ['app.core'] }, { name: 'ui', modules: ['app.ui'] }] });
+    expect(r.privateImports.map((p) => [p.importer, p.target, p.names, p.importerOwner, p.targetOwner])).toEqual([
+      ['app.core.api', 'app.ui', ['_w'], 'core', 'ui'],
+      ['app.ui.view', 'app.core', ['_impl'], 'ui', 'core'],
+    ]);
+    expect(r.components).toEqual([
+      { name: 'app', source: 'top-level', prefixes: [], modules: 1 },
+      { name: 'core', source: 'config', prefixes: ['app.core'], modules: 3 },
+      { name: 'ui', source: 'config', prefixes: ['app.ui'], modules: 3 },
+    ]);
+  });
+});

@@ -80,17 +80,19 @@ export function loadAnalysis(path: string, flags: AnalysisFlags, io: Io): Loaded
   if (!isDir) throw new UsageError(`PATH: expected a directory, got a file: ${path}`);
   const { config, file, warnings } = loadConfig(dir, flags.config);
   for (const w of warnings) io.err(`pyseam: warning: ${w}\n`);
+  const components = config.component ?? [];
   const options: AnalyzeOptions = {
     roots: (flags.root ?? []).map((r) => checkRoot(dir, r, '--root')),
     configRoots: (config.roots ?? []).map((r) => checkRoot(dir, r, `${file ? relative(dir, file) : 'config'} roots`)),
-    private: [...(config.private ?? []), ...checkDotted(flags.private, '--private')],
-    public: [...(config.public ?? []), ...checkDotted(flags.public, '--public')],
+    private: [...(config.private ?? []), ...components.flatMap((c) => c.private ?? []), ...checkDotted(flags.private, '--private')],
+    public: [...(config.public ?? []), ...components.flatMap((c) => c.public ?? []), ...checkDotted(flags.public, '--public')],
     exclude: [...(config.exclude ?? []), ...(flags.exclude ?? [])],
     importHelpers: [...(config['import-helpers'] ?? []), ...checkDotted(flags.importHelper, '--import-helper')],
     includeTypeChecking: flags.typeChecking && (config['type-checking'] ?? true),
     includeLazy: flags.lazy && (config.lazy ?? true),
     includeDynamic: flags.dynamic && (config.dynamic ?? true),
     checkStdlib: flags.checkStdlib ?? config['check-stdlib'] ?? false,
+    components: components.map((c) => ({ name: c.name, modules: c.modules })),
     configFile: file ? relative(dir, file).split(sep).join('/') : null,
   };
   const progress = progressBar();

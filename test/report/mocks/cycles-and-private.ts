@@ -36,7 +36,7 @@ export const cyclesAndPrivate: AnalysisResult = {
   tool: { name: 'pyseam', version: '0.1.0' },
   options: {
     roots: [], private: ['tensorflow.python'], public: [], exclude: [], importHelpers: [],
-    includeTypeChecking: false, includeLazy: true, includeDynamic: true, checkStdlib: false, config: 'pyproject.toml',
+    includeTypeChecking: false, includeLazy: true, includeDynamic: true, checkStdlib: false, components: [], config: 'pyproject.toml',
   },
   roots: [{ path: '.', reason: 'analyzed-directory' }, { path: 'src', reason: 'src-layout' }],
   summary: {
@@ -45,6 +45,7 @@ export const cyclesAndPrivate: AnalysisResult = {
     skippedFiles: 1, unresolvedSites: 3, nonLiteralDynamicImports: 1, duplicates: 1,
   },
   modules: [{ name: 'app.a', path: 'src/app/a.py', kind: 'module', root: 'src', owner: 'app' }],
+  components: [{ name: 'app', source: 'top-level', prefixes: [], modules: 1 }],
   edges: [
     { from: 'app.a', to: 'app', external: false, sites: [
       site('src/app/a.py', 3, 'app.gen_pb2', { unresolved: true }),

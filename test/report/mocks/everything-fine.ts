@@ -14,7 +14,7 @@ export const everythingFine: AnalysisResult = {
   tool: { name: 'pyseam', version: '0.1.0' },
   options: {
     roots: [], private: [], public: [], exclude: [], importHelpers: [],
-    includeTypeChecking: false, includeLazy: true, includeDynamic: true, checkStdlib: false, config: null,
+    includeTypeChecking: false, includeLazy: true, includeDynamic: true, checkStdlib: false, components: [], config: null,
   },
   roots: [{ path: '.', reason: 'analyzed-directory' }],
   summary: {
@@ -27,6 +27,7 @@ export const everythingFine: AnalysisResult = {
     { name: 'app.main', path: 'app/main.py', kind: 'module', root: '.', owner: 'app' },
     { name: 'app.util', path: 'app/util.py', kind: 'module', root: '.', owner: 'app' },
   ],
+  components: [],
   edges: [
     { from: 'app.main', to: 'app.util', external: false, sites: [site('app/main.py', 2, 'app.util')] },
     { from: 'app.main', to: 'os', external: true, externalKind: 'stdlib', sites: [site('app/main.py', 1, 'os')] },
