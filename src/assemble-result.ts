@@ -83,6 +83,7 @@ export function assembleResult(parts: AnalysisParts): AnalysisResult {
     externalPackages: packages,
     cycles: parts.cycles,
     privateImports: [...parts.privateImports].sort((a, b) => byLocation(a, b) || cmp(a.target, b.target)),
+    exports: [],
     duplicates: table.duplicates,
     parseErrors: [...parts.parseErrors].sort(byLocation),
     importErrors: [...parts.importErrors].sort(byLocation),

@@ -1,11 +1,18 @@
 import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { registerAnalyze } from './commands/analyze.js';
+import { registerCheck } from './commands/check.js';
+import { registerClusters } from './commands/clusters.js';
+import { registerExtract } from './commands/extract.js';
+import { registerPresets } from './commands/presets.js';
+import { registerQueries } from './commands/queries.js';
 import { EXIT_STATUSES, type Io } from './commands/shared.js';
 import { PyseamError } from './errors.js';
 
 /** Every subcommand registers itself here (one file each under src/commands/). */
-const COMMANDS: ((program: Command, io: Io, setStatus: (status: number) => void) => void)[] = [registerAnalyze];
+const COMMANDS: ((program: Command, io: Io, setStatus: (status: number) => void) => void)[] = [
+  registerAnalyze, registerCheck, registerExtract, registerQueries, registerClusters, registerPresets,
+];
 
 
 /**

@@ -36,6 +36,8 @@ export interface ModuleRecord {
   root: string;
   /** The module's component (the owner the private-import rule uses): a declared component, a distribution's name, or the top-level package. */
   owner: string;
+  /** The module's literal `__all__`, or null when it has none (or not a literal list/tuple); absent for namespace packages and extensions. */
+  all?: string[] | null;
 }
 
 /** One import site on an edge. Line and column are 1-based as in SEMANTICS.md. */
@@ -53,6 +55,8 @@ export interface SiteRecord {
   lazy: boolean;
   dynamic: boolean;
   unresolved: boolean;
+  /** An edge Python adds on its own (`import a.b.c` first runs `a/__init__.py`), present only with `--implicit`. */
+  implicit?: boolean;
 }
 
 export interface EdgeRecord {
@@ -114,6 +118,23 @@ export interface PrivateImportRecord {
   typeChecking: boolean;
   lazy: boolean;
   dynamic: boolean;
+}
+
+/**
+ * A symbol marked public by an export decorator (`@keras_export("keras.layers.Dense")`, or the
+ * call form `tf_export("x")(symbol)`): the public names it is exported under.
+ */
+export interface ExportRecord {
+  /** The module defining the symbol. */
+  module: string;
+  /** The symbol's name in that module. */
+  symbol: string;
+  /** Public names given to the decorator, as written (`keras.layers.Dense`). */
+  names: string[];
+  /** The decorator's called name as written (`keras_export`, `tf_export.tf_export`). */
+  decorator: string;
+  file: string;
+  line: number;
 }
 
 export interface DuplicateRecord {
@@ -199,6 +220,8 @@ export interface AnalysisResult {
   externalPackages: ExternalPackageRecord[];
   cycles: CycleRecord[];
   privateImports: PrivateImportRecord[];
+  /** Symbols marked by the configured export decorators, sorted by module and symbol. */
+  exports: ExportRecord[];
   duplicates: DuplicateRecord[];
   parseErrors: ProblemRecord[];
   /** Import statements that Python would reject: a relative import above the top-level package. */

@@ -81,6 +81,7 @@ export const cyclesAndPrivate: AnalysisResult = {
     priv('keras_cv/d.py', 7, 'tensorflow.python.ops', ['array_ops'], TF, { importerOwner: 'keras_cv' }),
     ...framework,
   ],
+  exports: [],
   duplicates: [{ module: 'tests.conftest', paths: ['a/tests/conftest.py', 'b/tests/conftest.py'] }],
   parseErrors: [{ file: 'src/app/broken.py', line: 3, column: 8, message: 'invalid syntax' }],
   importErrors: [{ file: 'src/app/a.py', line: 20, column: 1, message: 'relative import beyond top-level package' }],

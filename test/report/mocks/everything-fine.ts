@@ -35,6 +35,7 @@ export const everythingFine: AnalysisResult = {
   externalPackages: [{ name: 'os', kind: 'stdlib', sites: 1, importers: 1 }],
   cycles: [],
   privateImports: [],
+  exports: [],
   duplicates: [],
   parseErrors: [],
   importErrors: [],
