@@ -1,5 +1,40 @@
-import type { Command } from 'commander';
-import type { Io } from './shared.js';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { extractionPlan } from '../graph/extraction-plan.js';
+import { renderExtractText } from '../report/extract-text.js';
+import { addAnalysisOptions, checkDotted, loadAnalysis, useColor, writeReport, type AnalysisFlags, type Io } from './shared.js';
 
-/** Placeholder: registers the `extract` command(s). */
-export function registerExtract(_program: Command, _io: Io, _setStatus: (status: number) => void): void {}
+interface ExtractFlags extends AnalysisFlags {
+  format: 'text' | 'json';
+  output?: string;
+  copy?: string[];
+  full?: boolean;
+}
+
+const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+/**
+ * `pyseam extract COMPONENT [PATH]`: what stops COMPONENT (a component name, or a module
+ * prefix, which is then declared as a component of its own) from becoming its own package.
+ */
+export function registerExtract(program: Command, io: Io, _setStatus: (status: number) => void): void {
+  const command = program.command('extract')
+    .description('The extraction plan of a component: the private API it needs from the rest, what depends on it, and the cycles across its boundary with the import sites to cut.')
+    .argument('<component>', 'a component name (declared, a distribution, or a top-level package) or a module prefix such as keras.layers');
+  addAnalysisOptions(command)
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('--output <file>', 'write the report to a file instead of standard output')
+    .option('--copy <name>', 'a module or module.name to copy rather than make public; repeatable; added to the config\'s `copy`', (v: string, p: string[] = []) => [...p, v])
+    .option('--full', 'list every file, edge and site instead of cutting long lists')
+    .action((component: string, path: string, flags: ExtractFlags) => {
+      const declared = DOTTED.test(component) ? [{ name: component, modules: [component] }] : [];
+      const { result, config } = loadAnalysis(path, flags, io, declared);
+      const known = result.components.map((c) => c.name);
+      if (!known.includes(component)) {
+        throw new UsageError(`COMPONENT ${component}: no such component or module prefix; components: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', ...' : ''}`);
+      }
+      const plan = extractionPlan(result, component, [...(config.copy ?? []), ...checkDotted(flags.copy, '--copy')]);
+      const text = flags.format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : renderExtractText(plan, { color: useColor(flags.output), full: flags.full });
+      writeReport(text, flags.output, io);
+    });
+}

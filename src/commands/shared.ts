@@ -3,10 +3,11 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { analyze, type AnalyzeOptions } from '../analyze.js';
-import { loadConfig, type PyseamConfig } from '../config.js';
+import { loadConfig, type ComponentConfig, type PyseamConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { nodeTree } from '../parse/source-tree.js';
 import { progressBar } from '../progress-bar.js';
+import { presetsOf } from './presets.js';
 import type { AnalysisResult } from '../result.js';
 
 /** Standard output and error, passed in so tests can capture them. */
@@ -27,6 +28,7 @@ export interface AnalysisFlags {
   lazy: boolean;
   dynamic: boolean;
   checkStdlib?: boolean;
+  implicit?: boolean;
 }
 
 /** What a command gets after the analysis: the result, the config it was read with, and the analyzed directory. */
@@ -60,16 +62,18 @@ export function addAnalysisOptions(command: Command): Command {
     .option('--no-lazy', 'leave out lazy imports (inside functions, PEP 810 `lazy import`)')
     .option('--no-dynamic', 'leave out importlib / __import__ imports')
     .option('--check-stdlib', 'report private imports of the standard library too')
+    .option('--implicit', 'add the edges Python creates: `import a.b.c` first runs a/__init__.py and a/b/__init__.py (marked implicit; runtime view)')
     .addHelpText('after', EXIT_STATUSES);
 }
 
 /**
  * Reads the config, checks the flags, and runs `analyze` on PATH (a progress bar on a terminal).
+ * `extraComponents` are declared on top of the config's (`pyseam extract a.b` declares `a.b`).
  *
  * @throws UsageError (exit 2) for a PATH that is not a directory, a root that is not a
  * directory inside PATH, a prefix that is not a dotted module name, or a bad config.
  */
-export function loadAnalysis(path: string, flags: AnalysisFlags, io: Io): LoadedAnalysis {
+export function loadAnalysis(path: string, flags: AnalysisFlags, io: Io, extraComponents: ComponentConfig[] = []): LoadedAnalysis {
   const dir = resolve(path);
   let isDir = false;
   try {
@@ -80,7 +84,7 @@ export function loadAnalysis(path: string, flags: AnalysisFlags, io: Io): Loaded
   if (!isDir) throw new UsageError(`PATH: expected a directory, got a file: ${path}`);
   const { config, file, warnings } = loadConfig(dir, flags.config);
   for (const w of warnings) io.err(`pyseam: warning: ${w}\n`);
-  const components = config.component ?? [];
+  const components = [...(config.component ?? []), ...extraComponents];
   const options: AnalyzeOptions = {
     roots: (flags.root ?? []).map((r) => checkRoot(dir, r, '--root')),
     configRoots: (config.roots ?? []).map((r) => checkRoot(dir, r, `${file ? relative(dir, file) : 'config'} roots`)),
@@ -93,7 +97,10 @@ export function loadAnalysis(path: string, flags: AnalysisFlags, io: Io): Loaded
     includeDynamic: flags.dynamic && (config.dynamic ?? true),
     checkStdlib: flags.checkStdlib ?? config['check-stdlib'] ?? false,
     components: components.map((c) => ({ name: c.name, modules: c.modules })),
+    exportDecorators: config['export-decorators'] ?? [],
+    presets: presetsOf(config),
     configFile: file ? relative(dir, file).split(sep).join('/') : null,
+    implicit: flags.implicit ?? false,
   };
   const progress = progressBar();
   const result = analyze(options, nodeTree(dir), progress.onProgress);

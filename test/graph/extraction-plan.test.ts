@@ -1,0 +1,71 @@
+// The extraction plan on samples/monorepo, against the hand-checked facts of
+// test/samples/monorepo.expected.ts, and the boundary cut on hand-built graphs.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { findBoundaryCycles } from '../../src/graph/boundary-cycles.js';
+import { extractionPlan, isTestFile } from '../../src/graph/extraction-plan.js';
+import { nodeTree } from '../../src/parse/source-tree.js';
+import type { AnalysisResult, EdgeRecord } from '../../src/result.js';
+import { expected } from '../samples/monorepo.expected.js';
+
+const sample = fileURLToPath(new URL('../../samples/monorepo', import.meta.url));
+const result = analyze({
+  roots: [], configRoots: [], private: ['tensorflux.python'], public: ['tensorflux.python.keras_api'], exclude: [], importHelpers: [],
+  includeTypeChecking: true, includeLazy: true, includeDynamic: true, checkStdlib: false, configFile: null,
+}, nodeTree(sample));
+
+describe('extractionPlan on samples/monorepo', () => {
+  const plan = extractionPlan(result, 'kerasish', ['tensorflux.api.nn._clip']);
+
+  it('needs exactly the private imports kerasish makes, grouped by target, with actions', () => {
+    const hand = expected.privateImports.filter((p) => p.importer.startsWith('kerasish'));
+    expect(plan.summary.neededSites).toBe(hand.length);
+    expect(plan.neededApi.map((t) => [t.target, t.names.map((n) => [n.name, n.action])]).sort()).toEqual(
+      [...new Set(hand.map((p) => p.target))].sort().map((target) => [target, hand.filter((p) => p.target === target).flatMap((p) => (p.names.length ? p.names : [null])).map((n) => [n, n === '_clip' ? 'copy' : 'make-public'])]),
+    );
+    expect(plan.summary.actions.copy).toEqual({ names: 1, sites: 1 });
+  });
+
+  it('lists every edge from the rest into kerasish, and says the two distributions would depend on each other', () => {
+    const hand = expected.internalEdges.filter(([from, to]) => String(to).startsWith('kerasish') && !String(from).startsWith('kerasish'));
+    expect(plan.reverseDependencies.map((r) => [r.from, r.to]).sort()).toEqual(hand.map(([from, to]) => [from, to]).sort());
+    expect(plan.mutualDependencies.map((m) => m.component)).toEqual(['tensorflux']);
+  });
+
+  it('finds the one cycle across the boundary and a one-site cut whose effect is computed', () => {
+    expect(plan.boundaryCycles.cycles.map((c) => [c.inside, c.outside])).toEqual([[['kerasish.backend'], ['tensorflux.python.keras_api']]]);
+    expect(plan.boundaryCycles.cut).toHaveLength(1);
+    expect([['kerasish.backend', 'tensorflux.python.keras_api'], ['tensorflux.python.keras_api', 'kerasish.backend']]).toContainEqual([plan.boundaryCycles.cut[0].from, plan.boundaryCycles.cut[0].to]);
+    expect(plan.boundaryCycles.effect).toEqual({ boundaryCyclesBefore: 1, boundaryCyclesAfter: 0, cyclesBefore: expected.cycles.length, cyclesAfter: expected.cycles.length - 1 });
+  });
+});
+
+describe('findBoundaryCycles on hand-built graphs', () => {
+  const edge = (from: string, to: string, sites: number): EdgeRecord => ({
+    from, to, external: false,
+    sites: Array.from({ length: sites }, (_, i) => ({ file: `${from}.py`, line: i + 1, column: 1, target: to, names: [], typeChecking: false, conditional: false, lazy: false, dynamic: false, unresolved: false })),
+  });
+  const graph = (edges: EdgeRecord[]) => ({ modules: [...new Set(edges.flatMap((e) => [e.from, e.to]))].map((name) => ({ name })), edges }) as unknown as AnalysisResult;
+
+  it('cuts the light crossing edge of each cycle, fewer sites than cutting one whole direction', () => {
+    // a1 <-> b1 (out 1 site, back 5), a2 <-> b2 (out 5, back 1): one direction costs 6 sites, the light edges 2.
+    const r = findBoundaryCycles(graph([edge('a1', 'b1', 1), edge('b1', 'a1', 5), edge('a2', 'b2', 5), edge('b2', 'a2', 1)]), new Set(['a1', 'a2']));
+    expect(r.strategy).toBe('eades-lin-smyth');
+    expect(r.cut.map((c) => `${c.from}->${c.to}`)).toEqual(['a1->b1', 'b2->a2']);
+    expect(r.effect).toEqual({ boundaryCyclesBefore: 2, boundaryCyclesAfter: 0, cyclesBefore: 2, cyclesAfter: 0 });
+  });
+
+  it('keeps cycles that stay on one side', () => {
+    const r = findBoundaryCycles(graph([edge('a1', 'a2', 1), edge('a2', 'a1', 1), edge('a1', 'b1', 1), edge('b1', 'a2', 3)]), new Set(['a1', 'a2']));
+    expect(r.cut.map((c) => `${c.from}->${c.to}`)).toEqual(['a1->b1']);
+    expect(r.effect).toEqual({ boundaryCyclesBefore: 1, boundaryCyclesAfter: 0, cyclesBefore: 1, cyclesAfter: 1 });
+  });
+});
+
+describe('isTestFile', () => {
+  it('follows pytest naming and test directories', () => {
+    expect(['keras/layers/core_test.py', 'tests/x.py', 'a/test_b.py', 'conftest.py'].map(isTestFile)).toEqual([true, true, true, true]);
+    expect(['keras/layers/core.py', 'contest.py', 'testing/util.py'].map(isTestFile)).toEqual([false, false, false]);
+  });
+});
