@@ -285,6 +285,8 @@ class Layout:
         self.modules = set()  # importable dotted names
         self.module_root = {}  # dotted name -> root of the winning file
         self.scripts = set()
+        self.winner = {}  # dotted name (or script path) -> the file that defines it
+        best = {}
         self.script_owner_dir = {}  # script name -> nearest importable dotted dir or None
         self.dists = dists if use_dists else []
         rank = {root: i for i, root in enumerate(roots)}
@@ -307,6 +309,7 @@ class Layout:
                     pkg_dirs.append(d)
                 holder = ".".join(dirs) if importable_dirs and dirs else None
                 self.file_module[rel] = (rel, False, True, holder)
+                self.winner[rel] = rel
                 self.scripts.add(rel)
                 self.script_owner_dir[rel] = (".".join(pkg_dirs) or None, root)
                 for i in range(1, len(pkg_dirs) + 1):
@@ -314,6 +317,9 @@ class Layout:
                 continue
             package = name if is_pkg else ".".join(dirs)
             self.file_module[rel] = (name, is_pkg, False, package)
+            key = (rank[root], not is_pkg, rel.endswith(EXT_SUFFIXES), rel)
+            if name not in best or key < best[name]:
+                best[name], self.winner[name] = key, rel
             for i in range(1, len(dirs) + 1):
                 self._add(".".join(dirs[:i]), root, rank)
             self._add(name, root, rank)
@@ -632,6 +638,146 @@ def classify(target, modules):
     return "external", top, False
 
 
+# ---------------------------------------------------------------- public API
+
+def _string_sequence(node):
+    """The strings of a literal list/tuple/set of str constants (or a ``+`` of such), else None."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _string_sequence(node.left), _string_sequence(node.right)
+        return left + right if left is not None and right is not None else None
+    if not isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return None
+    if not all(isinstance(e, ast.Constant) and type(e.value) is str for e in node.elts):
+        return None
+    return [e.value for e in node.elts]
+
+
+def _is_all(node):
+    return isinstance(node, ast.Name) and node.id == "__all__"
+
+
+def _changes_all_inside(compound):
+    """Whether a module-level compound statement assigns ``__all__`` or calls a method of it
+    anywhere at module scope within (not inside a def or class)."""
+    todo = [compound]
+    while todo:
+        node = todo.pop()
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue
+            if isinstance(child, ast.Assign) and any(_is_all(t) for t in child.targets):
+                return True
+            if isinstance(child, (ast.AugAssign, ast.AnnAssign)) and _is_all(child.target):
+                return True
+            if isinstance(child, ast.Expr) and isinstance(child.value, ast.Call) \
+                    and isinstance(child.value.func, ast.Attribute) and _is_all(child.value.func.value):
+                return True
+            if isinstance(child, (ast.stmt, ast.excepthandler)) or type(child).__name__ == "match_case":
+                todo.append(child)
+    return False
+
+
+def literal_all(tree):
+    """A module's literal ``__all__`` read from its top-level statements in order: ``=`` (one
+    target) or annotated ``=`` of a literal sequence sets it; ``+=``, ``.extend(seq)``,
+    ``.append(s)``, ``.remove(s)`` with literals change a known value; any other value or
+    change (another ``+=`` operand, a chained ``a = b = ...``, or any assignment or method call
+    of ``__all__`` nested in a module-level if/try/with/loop/match) makes it unknown (None)."""
+    value = None
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.If, ast.Try, ast.With, ast.For, ast.While, ast.AsyncFor, ast.AsyncWith,
+                             getattr(ast, "Match", ast.If), getattr(ast, "TryStar", ast.Try))):
+            if _changes_all_inside(stmt):
+                value = None
+            continue
+        if isinstance(stmt, ast.Assign) and any(_is_all(t) for t in stmt.targets):
+            value = _string_sequence(stmt.value) if len(stmt.targets) == 1 else None
+        elif isinstance(stmt, ast.AnnAssign) and _is_all(stmt.target) and stmt.value is not None:
+            value = _string_sequence(stmt.value)
+        elif isinstance(stmt, ast.AugAssign) and _is_all(stmt.target):
+            added = _string_sequence(stmt.value) if isinstance(stmt.op, ast.Add) else None
+            value = value + added if value is not None and added is not None else None
+        elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+            call = stmt.value
+            if not (isinstance(call.func, ast.Attribute) and _is_all(call.func.value)):
+                continue
+            method, args = call.func.attr, call.args + [k.value for k in call.keywords]
+            one = args[0] if len(args) == 1 else None
+            text = one.value if isinstance(one, ast.Constant) and type(one.value) is str else None
+            if method == "extend" and one is not None:
+                added = _string_sequence(one)
+                value = value + added if value is not None and added is not None else None
+            elif method == "append" and one is not None:
+                value = value + [text] if value is not None and text is not None else None
+            elif method == "remove" and one is not None:
+                value = [v for i, v in enumerate(value) if i != value.index(text)] \
+                    if value is not None and text in value else None
+            elif method in ("extend", "append", "remove"):
+                value = None
+    return value
+
+
+def _dotted(node):
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = _dotted(node.value)
+        return inner + "." + node.attr if inner else None
+    return None
+
+
+def export_records(tree, decorators):
+    """Symbols marked by an export decorator (a call whose callee's last dotted segment is the
+    last segment of a configured name) at module scope (not inside a def or class; inside a
+    top-level if/try/with/for/while/match they count): as a decorator of a def or class, as a
+    statement ``deco(...)(name)``, or as ``target = deco(...)(anything)``. Names: str constants
+    among the positional arguments, then those inside list/tuple keyword arguments.
+    Returns [(symbol, names, decorator, line)] in source order."""
+    lasts = {d.rsplit(".", 1)[-1] for d in decorators}
+    found = []
+
+    def marking(node):
+        if not isinstance(node, ast.Call):
+            return None
+        name = _dotted(node.func)
+        if name is None or name.rsplit(".", 1)[-1] not in lasts:
+            return None
+        names = [a.value for a in node.args if isinstance(a, ast.Constant) and type(a.value) is str]
+        for k in node.keywords:
+            if k.arg is not None and isinstance(k.value, (ast.List, ast.Tuple)):
+                names += [e.value for e in k.value.elts if isinstance(e, ast.Constant) and type(e.value) is str]
+        return name, names
+
+    def call_form(value):
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Call):
+            return marking(value.func)
+        return None
+
+    def visit(node):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                for dec in child.decorator_list:
+                    m = marking(dec)
+                    if m:
+                        found.append((child.name, m[1], m[0], dec.lineno))
+                continue
+            if isinstance(child, ast.Expr):
+                m = call_form(child.value)
+                call = child.value
+                if m and len(call.args) + len(call.keywords) == 1 and call.args and isinstance(call.args[0], ast.Name):
+                    found.append((call.args[0].id, m[1], m[0], call.lineno))
+            elif isinstance(child, ast.Assign):
+                m = call_form(child.value)
+                if m and len(child.targets) == 1 and isinstance(child.targets[0], ast.Name):
+                    found.append((child.targets[0].id, m[1], m[0], child.value.lineno))
+            if isinstance(child, (ast.stmt, ast.excepthandler, getattr(ast, "match_case", ast.excepthandler))):
+                visit(child)
+
+    if lasts:
+        visit(tree)
+    return found
+
+
 # ---------------------------------------------------------------- privacy
 
 def private_segment(segment):
@@ -662,17 +808,30 @@ class Privacy:
         rest = name[len(prefix) + 1:]
         return any(private_segment(s) for s in rest.split(".")) if rest else False
 
-    def private_names(self, target, names, is_submodule, kind):
-        """None when the site is not private; else the names that make it so ([] for `import m`)."""
+    def private_names(self, target, names, is_submodule, kind, all_names=None):
+        """None when the site is not private; else the names that make it so ([] for `import m`).
+        For a name of `target` (not a submodule; an export decorator makes a symbol public under
+        its public names, not at its private path, so exports do not change the verdict): judged as the
+        module `target.n` when a declared prefix longer than `target` covers that; else private
+        when `target` is, else by `all_names` (the literal __all__, when known) or its underscore."""
         if kind != "from" or is_submodule or names == ["*"]:
             return list(names) if self.is_private(target) else None
         found = []
         for n in names:
+            if n == "*":
+                continue
             cand = join(target, n)
-            if self.declared(cand) is not None:
+            decided = self.declared(cand)
+            if decided is not None and len(decided[0]) > len(target):
                 if self.is_private(cand):
                     found.append(n)
-            elif self.is_private(target) or private_segment(n):
+            elif self.is_private(target):
+                found.append(n)
+            elif all_names is not None:
+                dunder = len(n) > 4 and n.startswith("__") and n.endswith("__")
+                if n not in all_names and not dunder:
+                    found.append(n)
+            elif private_segment(n):
                 found.append(n)
         return found or None
 
@@ -759,6 +918,7 @@ def analyze(args):
 
     t1 = time.perf_counter()
     syntax_errors, all_sites, nonliteral = [], [], 0
+    module_all, exports = {}, []
     for rel in files:
         if rel.endswith(EXT_SUFFIXES):
             continue
@@ -767,6 +927,12 @@ def analyze(args):
         except (SyntaxError, ValueError, UnicodeDecodeError, LookupError, OverflowError, RecursionError, MemoryError):
             syntax_errors.append(rel)
             continue
+        name = layout.file_module[rel][0]
+        if layout.winner.get(name) == rel:
+            module_all[name] = literal_all(tree)
+            for symbol, names, decorator, line in export_records(tree, args.export_decorator or ()):
+                exports.append({"module": name, "symbol": symbol, "names": names,
+                                "decorator": decorator, "file": rel, "line": line})
         sites, n = extract(rel, tree, rel.endswith(".pyi"), args.import_helper or ())
         nonliteral += n
         lazy_set = lazy_modules(tree)
@@ -777,6 +943,8 @@ def analyze(args):
 
     t2 = time.perf_counter()
     privacy = Privacy(args.private or [], args.public or [])
+    external_privacy = Privacy((args.private or []) + (args.external_private or []),
+                               (args.public or []) + (args.external_public or []))
     stdlib = stdlib_names()
     edges, external, private, import_errors, debug = set(), set(), {}, [], []
     kept_sites = unresolved_sites = 0
@@ -806,7 +974,11 @@ def analyze(args):
                 (edges if where == "internal" else external).add((importer, to))
             if not keep or (where == "external" and to in stdlib):
                 continue
-            found = privacy.private_names(target, names, is_sub, site.kind)
+            if where == "internal":
+                found = privacy.private_names(target, names, is_sub, site.kind,
+                                              module_all.get(target))
+            else:
+                found = external_privacy.private_names(target, names, is_sub, site.kind)
             if found is None:
                 continue
             target_owner = layout.owner(to, True) if where == "internal" else "pkg:" + to
@@ -839,6 +1011,8 @@ def analyze(args):
         "sccs": sccs,
         "privateImports": [{"file": k[0], "line": k[1], "column": k[2], "target": k[3], "names": v}
                            for k, v in sorted(private.items())],
+        "exports": sorted(exports, key=lambda e: (e["module"], e["symbol"], e["line"], e["decorator"])),
+        "all": {k: v for k, v in sorted(module_all.items()) if v is not None},
         "syntaxErrorFiles": sorted(syntax_errors),
         "importErrors": sorted(import_errors, key=lambda p: (p["file"], p["line"], p["column"])),
         "counts": {"files": len(files), "parsedFiles": sum(not f.endswith(EXT_SUFFIXES) for f in files),
@@ -857,6 +1031,12 @@ def main(argv=None):
     parser.add_argument("--root", action="append", help="source root relative to PATH (repeatable, earlier wins)")
     parser.add_argument("--private", action="append", help="declared private module prefix")
     parser.add_argument("--public", action="append", help="declared public module prefix")
+    parser.add_argument("--external-private", action="append",
+                        help="declared private prefix for external targets only (pyseam's presets)")
+    parser.add_argument("--external-public", action="append",
+                        help="declared public prefix for external targets only (pyseam's presets)")
+    parser.add_argument("--export-decorator", action="append",
+                        help="export decorator name (keras_export): the symbols it marks are public")
     parser.add_argument("--import-helper", action="append",
                         help="dotted name of a function that imports its string argument like import_module")
     parser.add_argument("--extra-edges", help="JSON file of [from, to] internal edges added before computing SCCs "

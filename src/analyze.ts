@@ -2,16 +2,18 @@ import { decodeSource } from './parse/decode.js';
 import { discover } from './parse/discover.js';
 import { parseModule } from './parse/extract.js';
 import type { SourceTree } from './parse/source-tree.js';
-import type { ModuleFacts } from './parse/types.js';
+import type { ExtractOptions, ModuleFacts } from './parse/types.js';
 import { buildGraph, keepSite, type SiteFilter } from './graph/build-graph.js';
 import { findCycles } from './graph/find-cycles.js';
+import { withImplicitEdges } from './graph/implicit-edges.js';
 import { buildModuleTable } from './graph/module-table.js';
 import { externalOwner, ownerOf, type DeclaredComponent } from './graph/owners.js';
+import type { AppliedPreset } from './graph/presets.js';
 import { findPrivateImports, type SiteInContext } from './graph/private-imports.js';
 import { resolveImport } from './graph/resolve.js';
 import { isStdlib } from './graph/stdlib.js';
 import { assembleResult } from './assemble-result.js';
-import type { AnalysisResult, DynamicImportRecord, ProblemRecord, SkippedRecord } from './result.js';
+import type { AnalysisResult, DynamicImportRecord, ExportRecord, ProblemRecord, SkippedRecord } from './result.js';
 
 /** What to analyze and how; every field has the meaning of the CLI flag or config key of the same name. */
 export interface AnalyzeOptions extends SiteFilter {
@@ -26,8 +28,14 @@ export interface AnalyzeOptions extends SiteFilter {
   checkStdlib: boolean;
   /** Declared components (`[[tool.pyseam.component]]`); their public/private prefixes are added to `public`/`private` by the caller. */
   components?: DeclaredComponent[];
+  /** Export decorators (config `export-decorators`, e.g. `keras_export`): the symbols they mark are public. */
+  exportDecorators?: string[];
+  /** Presets of external packages' prefixes, applied to external targets only (src/graph/presets.ts); absent: none. */
+  presets?: AppliedPreset[];
   /** The config file used, for the record (`null` when none). */
   configFile: string | null;
+  /** Add the edges Python's import system creates (`import a.b.c` runs `a` and `a.b`), marked `implicit` (`--implicit`). */
+  implicit?: boolean;
 }
 
 /** Progress events: one per stage, and one per parsed file (`done` of `total`). */
@@ -53,11 +61,16 @@ export function analyze(options: AnalyzeOptions, tree: SourceTree, onProgress?: 
   const importErrors: ProblemRecord[] = [];
   const dynamicImports: DynamicImportRecord[] = [];
   const sites: SiteInContext[] = [];
+  const allOf = new Map<string, string[] | null>();
+  const exports: ExportRecord[] = [];
+  const extract = { stub: false, importHelpers: options.importHelpers, exportDecorators: options.exportDecorators ?? [] };
   const total = table.parsed.length;
   table.parsed.forEach(({ file, module }, index) => {
     onProgress?.({ stage: 'parse', done: index, total });
-    const facts = readFacts(tree, file.path, file.kind === 'stub', options.importHelpers, skipped);
+    const facts = readFacts(tree, file.path, { ...extract, stub: file.kind === 'stub' }, skipped);
     if (!facts) return;
+    allOf.set(module.name, facts.all);
+    for (const e of facts.exports) exports.push({ module: module.name, ...e, file: file.path });
     for (const e of facts.syntaxErrors) parseErrors.push({ file: file.path, ...e });
     for (const d of facts.nonLiteralDynamic) dynamicImports.push({ importer: module.name, file: file.path, ...d });
     for (const raw of facts.imports) {
@@ -70,15 +83,19 @@ export function analyze(options: AnalyzeOptions, tree: SourceTree, onProgress?: 
 
   onProgress?.({ stage: 'graph' });
   const kept = sites.filter((s) => keepSite(s, options));
-  const graph = buildGraph(table.modules.keys(), kept.filter((s) => !s.site.external));
+  const explicit = buildGraph(table.modules.keys(), kept.filter((s) => !s.site.external));
+  const graph = options.implicit ? withImplicitEdges(explicit, table.modules) : explicit;
 
   onProgress?.({ stage: 'analyze' });
   const components = options.components ?? [];
   const ownership = new Map([...table.modules.values()].map((m) => [m.name, ownerOf(m, discovery.distributions, components)]));
   const owners = new Map([...ownership].map(([name, o]) => [name, o.owner]));
+  const presets = options.presets ?? [];
   const privateImports = findPrivateImports(kept, {
     private: options.private,
     public: options.public,
+    external: { private: presets.flatMap((p) => p.private), public: presets.flatMap((p) => p.public) },
+    allOf: (module) => allOf.get(module),
     checkStdlib: options.checkStdlib,
     isStdlib,
     ownerOfImporter: (importer) => owners.get(importer)!,
@@ -86,13 +103,13 @@ export function analyze(options: AnalyzeOptions, tree: SourceTree, onProgress?: 
   });
 
   return assembleResult({
-    options, discovery, table, owners, ownership, graph, kept,
+    options, discovery, table, owners, ownership, graph, kept, allOf, exports,
     cycles: findCycles(graph),
     privateImports, parseErrors, importErrors, skipped, dynamicImports,
   });
 }
 
-function readFacts(tree: SourceTree, path: string, stub: boolean, importHelpers: string[], skipped: SkippedRecord[]): ModuleFacts | null {
+function readFacts(tree: SourceTree, path: string, extract: ExtractOptions, skipped: SkippedRecord[]): ModuleFacts | null {
   let bytes: Buffer;
   try {
     bytes = tree.read(path);
@@ -105,5 +122,5 @@ function readFacts(tree: SourceTree, path: string, stub: boolean, importHelpers:
     skipped.push({ file: path, reason: decoded.error });
     return null;
   }
-  return parseModule(decoded.text, { stub, importHelpers });
+  return parseModule(decoded.text, extract);
 }

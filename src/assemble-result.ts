@@ -9,7 +9,7 @@ import { isStdlib } from './graph/stdlib.js';
 import type { Discovery } from './parse/types.js';
 import {
   SCHEMA_VERSION, type AnalysisResult, type ComponentRecord, type CycleRecord, type DynamicImportRecord, type EdgeRecord,
-  type ExternalPackageRecord, type PrivateImportRecord, type ProblemRecord, type SkippedRecord,
+  type ExportRecord, type ExternalPackageRecord, type PrivateImportRecord, type ProblemRecord, type SkippedRecord,
 } from './result.js';
 
 /** Everything the analysis computed, before it is turned into plain sorted records. */
@@ -22,6 +22,10 @@ export interface AnalysisParts {
   graph: DirectedGraph<Record<string, never>, EdgeAttributes>;
   /** Sites kept by the filters, internal and external. */
   kept: SiteInContext[];
+  /** Each parsed module's literal `__all__` (null when none). */
+  allOf: Map<string, string[] | null>;
+  /** Symbols marked by export decorators, unsorted. */
+  exports: ExportRecord[];
   cycles: CycleRecord[];
   privateImports: PrivateImportRecord[];
   parseErrors: ProblemRecord[];
@@ -36,7 +40,7 @@ const byLocation = <T extends { file: string; line: number; column: number }>(a:
 export function assembleResult(parts: AnalysisParts): AnalysisResult {
   const { options, discovery, table, owners, graph } = parts;
   const modules = [...table.modules.values()]
-    .map((m) => ({ name: m.name, path: m.path, kind: m.kind, root: m.root, owner: owners.get(m.name)! }))
+    .map((m) => ({ name: m.name, path: m.path, kind: m.kind, root: m.root, owner: owners.get(m.name)!, ...(parts.allOf.has(m.name) ? { all: parts.allOf.get(m.name)! } : {}) }))
     .sort((a, b) => cmp(a.name, b.name));
   const internalEdges: EdgeRecord[] = graph.mapEdges((_e, attributes, from, to) => ({ from, to, external: false, sites: attributes.sites }));
   const { edges: externalEdges, packages } = externalParts(parts.kept);
@@ -57,6 +61,8 @@ export function assembleResult(parts: AnalysisParts): AnalysisResult {
       includeDynamic: options.includeDynamic,
       checkStdlib: options.checkStdlib,
       components: (options.components ?? []).map((c) => ({ name: c.name, modules: [...c.modules] })),
+      exportDecorators: [...(options.exportDecorators ?? [])],
+      presets: (options.presets ?? []).map((p) => ({ name: p.name, private: [...p.private], public: [...p.public] })),
       config: options.configFile,
     },
     roots: discovery.roots.map((r) => ({ path: r.path, reason: r.reason })),
@@ -83,7 +89,7 @@ export function assembleResult(parts: AnalysisParts): AnalysisResult {
     externalPackages: packages,
     cycles: parts.cycles,
     privateImports: [...parts.privateImports].sort((a, b) => byLocation(a, b) || cmp(a.target, b.target)),
-    exports: [],
+    exports: [...parts.exports].sort((a, b) => cmp(a.module, b.module) || cmp(a.symbol, b.symbol) || a.line - b.line || cmp(a.decorator, b.decorator)),
     duplicates: table.duplicates,
     parseErrors: [...parts.parseErrors].sort(byLocation),
     importErrors: [...parts.importErrors].sort(byLocation),

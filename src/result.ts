@@ -182,6 +182,10 @@ export interface OptionsRecord {
   checkStdlib: boolean;
   /** Declared components, as configured. */
   components: { name: string; modules: string[] }[];
+  /** Export decorators (config `export-decorators`): the symbols they mark are public where they are defined. */
+  exportDecorators: string[];
+  /** Presets applied to external targets (config `presets`, `[tool.pyseam.preset.NAME]`), sorted by name. */
+  presets: { name: string; private: string[]; public: string[] }[];
   config: string | null;
 }
 

@@ -41,6 +41,10 @@ interface CrossCheck {
   externalEdges: [string, string][];
   sccs: string[][];
   privateImports: { file: string; line: number; column: number; target: string; names: string[] }[];
+  /** Symbols marked by the export decorators given with --export-decorator. */
+  exports: { module: string; symbol: string; names: string[]; decorator: string; file: string; line: number }[];
+  /** Each module's literal `__all__` (modules without one are left out). */
+  all: Record<string, string[]>;
   syntaxErrorFiles: string[];
   counts: Record<string, number>;
 }
@@ -181,6 +185,61 @@ describe('crosscheck.py on a hand-checked tree', () => {
   });
 });
 
+/** The oracle's public-API rules (issue 3), on a tree worked out by hand: test/graph/public-names.test.ts's sample plus external imports. */
+describe('crosscheck.py public names on a hand-checked tree', () => {
+  const files: Record<string, string> = {
+    'lib/__init__.py': '__all__ = ["api"]\nhelper = 1\n',
+    'lib/api.py': '__all__ = ("run",)\n__all__ += ["walk"]\n',
+    'lib/_impl.py': 'from k import keras_export\n@keras_export("lib.Layer", v1=["lib.v1.Layer"])\nclass Layer: pass\nkeras_export("lib.f")(_f)\n',
+    'lib/tuple_all.py': '__all__ = "a", "b"\n',
+    'lib/nested.py': '__all__ = ["a"]\ntry:\n    __all__ += ["b"]\nexcept ImportError:\n    pass\n',
+    'app/main.py': [
+      'from lib import helper, api',
+      'from lib.api import run, walk, other',
+      'from lib._impl import Layer, Hidden, _f',
+      'import lib._impl',
+      'from lib.tuple_all import a, c',
+      'from tensorflow.python.ops import array_ops',
+      'from tensorflow import keras',
+      'from numpy.core.numeric import ComplexWarning',
+      'from lib import __version__',
+      'from lib.nested import b',
+    ].join('\n'),
+  };
+  let dir = '';
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pyseam-crosscheck-public-'));
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    }
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const check = (...flags: string[]) => JSON.parse(run(PYTHON, [CROSSCHECK, dir, ...flags], 'crosscheck.py on the public-names tree')) as CrossCheck;
+  const sites = (r: CrossCheck) => r.privateImports.map((p) => [p.line, p.target, p.names]);
+  const presets = ['--external-private', 'tensorflow.python', '--external-public', 'tensorflow', '--external-private', 'numpy.core'];
+
+  it('reads literal __all__ and the exports', () => {
+    const r = check('--export-decorator', 'keras_export');
+    expect(r.all).toEqual({ lib: ['api'], 'lib.api': ['run', 'walk'], 'lib.tuple_all': ['a', 'b'] });
+    expect(r.exports.map((e) => [e.module, e.symbol, e.names, e.line])).toEqual([
+      ['lib._impl', 'Layer', ['lib.Layer', 'lib.v1.Layer'], 2],
+      ['lib._impl', '_f', ['lib.f'], 4],
+    ]);
+  });
+
+  it('judges names by __all__ and external-only prefixes; exports do not make a private path public', () => {
+    expect(sites(check('--export-decorator', 'keras_export', ...presets))).toEqual([
+      [1, 'lib', ['helper']], [2, 'lib.api', ['other']], [3, 'lib._impl', ['Layer', 'Hidden', '_f']], [4, 'lib._impl', []],
+      [5, 'lib.tuple_all', ['c']], [6, 'tensorflow.python.ops', ['array_ops']], [8, 'numpy.core.numeric', ['ComplexWarning']],
+    ]);
+    expect(sites(check())).toEqual([
+      [1, 'lib', ['helper']], [2, 'lib.api', ['other']], [3, 'lib._impl', ['Layer', 'Hidden', '_f']], [4, 'lib._impl', []],
+      [5, 'lib.tuple_all', ['c']],
+    ]);
+  });
+});
+
 const FILTERS = ['--no-type-checking', '--no-lazy', '--no-dynamic'];
 
 /** The flag sets to run a corpus with: all of them on the small samples, none and all three on the big corpora. */
@@ -228,6 +287,11 @@ for (const corpus of corpora()) {
           for (const prefix of ours.options.private) args.push('--private', prefix);
           for (const prefix of ours.options.public) args.push('--public', prefix);
           for (const helper of ours.options.importHelpers) args.push('--import-helper', helper);
+          for (const decorator of ours.options.exportDecorators) args.push('--export-decorator', decorator);
+          for (const preset of ours.options.presets) {
+            for (const prefix of preset.private) args.push('--external-private', prefix);
+            for (const prefix of preset.public) args.push('--external-public', prefix);
+          }
           if (ours.options.exclude.length) console.warn(`crosscheck: ${what}: excludes ${ours.options.exclude.join(', ')} are not mirrored`);
           const first = JSON.parse(run(PYTHON, args, `crosscheck.py on ${what}`)) as CrossCheck;
           broken = new Set(first.syntaxErrorFiles);
@@ -265,6 +329,13 @@ for (const corpus of corpora()) {
 
         it('finds the same strongly connected components', () => {
           expect(setDiff('cycles', ours.cycles.map((c) => [...c.modules].sort().join(' ')), theirs.sccs.map((c) => c.join(' ')))).toBe('');
+        });
+
+        it('reads the same literal __all__ and export-decorated symbols (outside files ast cannot parse)', () => {
+          const alls = ours.modules.filter((m) => m.all && !broken.has(m.path)).map((m) => `${m.name} = [${m.all!.join(', ')}]`);
+          expect(setDiff('literal __all__', alls, Object.entries(theirs.all).map(([m, a]) => `${m} = [${a.join(', ')}]`))).toBe('');
+          const exportKey = (e: CrossCheck['exports'][number]) => `${e.module}.${e.symbol} ${e.decorator}(${e.names.join(', ')}) ${e.file}:${e.line}`;
+          expect(setDiff('exports', ours.exports.filter((e) => !broken.has(e.file)).map(exportKey), theirs.exports.map(exportKey))).toBe('');
         });
 
         it('finds the same private-import sites (outside files ast cannot parse)', () => {

@@ -48,3 +48,19 @@ export function privateReason(dotted: string, rules: PrivacyRules): string | nul
   }
   return null;
 }
+
+/**
+ * Why `name` is not a public name of `module`, or null (issue 3, after PEP 8 "Public and
+ * internal interfaces" and `from M import *`): a module's public names are its `__all__`
+ * when that is a literal list or tuple (`all`), else the names without a leading underscore.
+ * Dunders (`__version__`, `__all__` itself) are public either way, as SEMANTICS.md has them.
+ */
+export function privateNameReason(module: string, name: string, all: readonly string[] | null | undefined): string | null {
+  if (all) return all.includes(name) || (name.startsWith('__') && !isPrivateSegment(name)) ? null : `name '${name}' is not in ${module}.__all__`;
+  return isPrivateSegment(name) ? `private name '${name}' of ${module}` : null;
+}
+
+/** Both sets of declared prefixes at once (the longest prefix across both decides). */
+export function mergeRules(a: PrivacyRules, b: PrivacyRules): PrivacyRules {
+  return { private: [...a.private, ...b.private], public: [...a.public, ...b.public] };
+}

@@ -1,5 +1,5 @@
 import type { PrivateImportRecord } from '../result.js';
-import { declaredPrefix, isPrivateSegment, privateReason, type PrivacyRules } from './privacy.js';
+import { declaredPrefix, mergeRules, privateNameReason, privateReason, type PrivacyRules } from './privacy.js';
 import type { ResolvedSite } from './resolve.js';
 
 /** A resolved site with its importer, as the analyses see it. */
@@ -16,6 +16,10 @@ export interface PrivateImportOptions extends PrivacyRules {
   /** External top-level names of the standard library, exempt unless `checkStdlib`. */
   isStdlib: (topLevel: string) => boolean;
   checkStdlib: boolean;
+  /** Declared prefixes that apply to external targets only (the presets of `presets.ts`). */
+  external?: PrivacyRules;
+  /** An internal module's literal `__all__`, or null/undefined when it has none. */
+  allOf?: (module: string) => readonly string[] | null | undefined;
 }
 
 /**
@@ -29,6 +33,15 @@ export interface PrivateImportOptions extends PrivacyRules {
  * External standard-library targets are exempt unless `checkStdlib` (`import _thread`
  * is not a finding).
  *
+ * A name of an internal module is public when it is among the module's public names
+ * (its literal `__all__`, else no leading underscore; `privateNameReason`). An export
+ * decorator (`@keras_export("keras.layers.Layer")`) makes a symbol public under the names it
+ * gives, not under the private path it is defined at: `from tensorflow.python.ops.nn_ops
+ * import relu` still reaches into internals after `tf_export("nn.relu")`, and the fix is to
+ * use `tf.nn.relu`, which `pyseam extract` proposes as the *replace* action. External
+ * targets are judged by the declared prefixes plus `external` (presets), since their
+ * `__all__` and exports are not read.
+ *
  * @returns one record per private site, `names` holding the private names (all names
  * when the module itself is private), in the order of `sites`.
  */
@@ -36,7 +49,7 @@ export function findPrivateImports(sites: readonly SiteInContext[], options: Pri
   const out: PrivateImportRecord[] = [];
   for (const { importer, file, site } of sites) {
     if (site.external && !options.checkStdlib && options.isStdlib(site.to)) continue;
-    const verdict = checkSite(site, options);
+    const verdict = checkSite(site, site.external && options.external ? mergeRules(options, options.external) : options, options);
     if (!verdict) continue;
     const importerOwner = options.ownerOfImporter(importer);
     const targetOwner = options.ownerOfTarget(site);
@@ -52,21 +65,23 @@ export function findPrivateImports(sites: readonly SiteInContext[], options: Pri
   return out;
 }
 
-function checkSite(site: ResolvedSite, rules: PrivacyRules): { reason: string; names: string[] } | null {
+function checkSite(site: ResolvedSite, rules: PrivacyRules, options: PrivateImportOptions): { reason: string; names: string[] } | null {
   if (site.raw.kind !== 'from' || site.target !== site.statementModule) {
     const reason = privateReason(site.target, rules);
     return reason ? { reason, names: site.names } : null;
   }
-  const moduleReason = privateReason(site.statementModule, rules);
+  const module = site.statementModule;
+  const moduleReason = privateReason(module, rules);
+  const all = site.external ? null : options.allOf?.(module);
   const names: string[] = [];
   let reason: string | null = null;
   for (const name of site.names) {
     if (name === '*') continue;
-    const full = `${site.statementModule}.${name}`;
+    const full = `${module}.${name}`;
     const declared = declaredPrefix(full, rules);
-    const nameReason = declared && declared.prefix.length > site.statementModule.length
+    const nameReason = declared && declared.prefix.length > module.length
       ? privateReason(full, rules)
-      : moduleReason ?? (isPrivateSegment(name) ? `private name '${name}' of ${site.statementModule}` : null);
+      : moduleReason ?? privateNameReason(module, name, all);
     if (nameReason) {
       names.push(name);
       reason ??= nameReason;

@@ -67,7 +67,7 @@ export function stringLiteral(node: SyntaxNode | null): string | null {
   return prefix.includes('r') ? body : decodeEscapes(body);
 }
 
-/** Strings of a literal list, tuple or set of plain string literals (`["a", "b"]`, `("a",)`), or null. */
+/** Strings of a literal list, tuple or set of plain string literals (`["a", "b"]`, `("a",)`, a bare `"a", "b"`), or null. */
 export function stringSequence(node: SyntaxNode | null): string[] | null {
   if (!node) return null;
   if (node.type === 'parenthesized_expression') {
@@ -79,7 +79,7 @@ export function stringSequence(node: SyntaxNode | null): string[] | null {
     const right = stringSequence(node.childForFieldName('right'));
     return left && right ? [...left, ...right] : null;
   }
-  if (node.type !== 'list' && node.type !== 'tuple' && node.type !== 'set') return null;
+  if (node.type !== 'list' && node.type !== 'tuple' && node.type !== 'set' && node.type !== 'expression_list') return null;
   const values: string[] = [];
   for (const child of node.namedChildren) {
     if (child.type === 'comment') continue;

@@ -21,6 +21,11 @@ export class ModuleLiterals {
     return this.values.get(name) ?? null;
   }
 
+  /** A change the reader cannot follow (inside an `if` or `try` at module level): the value is unknown from here on. */
+  forget(name: string): void {
+    this.values.set(name, null);
+  }
+
   /** Read one `expression_statement` that is a direct child of the module. */
   readStatement(statement: SyntaxNode): void {
     const expr = statement.namedChild(0);

@@ -2,12 +2,13 @@ import type { SyntaxNode, Tree, TreeCursor } from 'tree-sitter';
 import { Bindings } from './bindings.js';
 import { classifyCall, type DynamicTarget } from './dynamic-calls.js';
 import { fromPrefix, lazyMarkerTarget, swallowedImports, type FromPrefix } from './error-recovery.js';
+import { ExportDecorators } from './export-decorators.js';
 import { childContext, MODULE_CONTEXT, planFor, type FactsContext, type Plan } from './facts-context.js';
 import { IMPORT_NODE_TYPES, readImportStatement, type StatementTarget } from './import-statements.js';
 import { ModuleLiterals } from './module-literals.js';
 import { astPosition } from './positions.js';
 import { firstFailure, missingMessage, ProblemCollector } from './problem-collector.js';
-import type { ExtractOptions, ModuleFacts, NonLiteralDynamicImport, RawImport } from './types.js';
+import type { ExtractOptions, ModuleFacts, NonLiteralDynamicImport, RawExport, RawImport } from './types.js';
 
 /**
  * One pass over a syntax tree with a tree cursor, carrying the facts context
@@ -32,6 +33,8 @@ export class ModuleWalker {
   private readonly nonLiteralDynamic: NonLiteralDynamicImport[] = [];
   private readonly bindings = new Bindings();
   private readonly literals = new ModuleLiterals();
+  private readonly exports: RawExport[] = [];
+  private readonly exportDecorators: ExportDecorators;
   private readonly problems: ProblemCollector;
   /** Start index of an import statement -> the `lazy` ERROR node before it (PEP 810). */
   private readonly lazyMarkers = new Map<number, SyntaxNode>();
@@ -44,6 +47,7 @@ export class ModuleWalker {
   constructor(private readonly source: string, private readonly options: ExtractOptions) {
     this.problems = new ProblemCollector(source);
     this.helpers = new Set(options.importHelpers ?? []);
+    this.exportDecorators = new ExportDecorators(options.exportDecorators ?? []);
     this.callNames = new Set(['import_module', '__import__', ...[...this.helpers].map((h) => h.slice(h.lastIndexOf('.') + 1))]);
   }
 
@@ -64,8 +68,12 @@ export class ModuleWalker {
         this.visitImport(cursor.currentNode, ctx);
       } else if (type === 'call') {
         if (this.mayImport(cursor)) this.visitCall(cursor.currentNode, ctx);
-      } else if (type === 'expression_statement' && stack.length === 1) {
-        if (this.mayBeModuleLiteral(cursor.startIndex)) this.literals.readStatement(cursor.currentNode);
+      } else if (type === 'expression_statement') {
+        if (stack.length === 1 && this.mayBeModuleLiteral(cursor.startIndex)) this.literals.readStatement(cursor.currentNode);
+        else if (ctx.scope === 'module' && this.changesAllWhenNested(cursor.startIndex)) this.literals.forget('__all__');
+        if (this.exportDecorators.active && ctx.scope === 'module') this.visitExportCall(cursor.currentNode);
+      } else if (type === 'decorated_definition' && this.exportDecorators.active && ctx.scope === 'module') {
+        this.exports.push(...this.exportDecorators.readDecorated(cursor.currentNode, this.lineOf));
       } else if (type === 'ERROR') {
         descend = this.visitError(cursor.currentNode, ctx, inError);
         inError = true;
@@ -103,9 +111,26 @@ export class ModuleWalker {
   }
 
   /** Only statements starting with a watched name can change `__all__` or `__lazy_modules__`. */
+  /**
+   * A statement nested in a module-level `if`/`try`/`with`/loop that assigns `__all__` or calls
+   * one of its methods (`__all__.extend(...)` in os.py): `__all__` is then no longer a literal.
+   */
+  private changesAllWhenNested(start: number): boolean {
+    return this.source.startsWith('__all__', start) && /^__all__\s*(\+?=(?!=)|:|\.\s*\w+\s*\()/.test(this.source.slice(start, start + 80));
+  }
+
   private mayBeModuleLiteral(start: number): boolean {
     return this.source.startsWith('__all__', start) || this.source.startsWith('__lazy_modules__', start);
   }
+
+  /** `tf_export("x")(symbol)` at module level: a cheap text check (a `)(`) before reading nodes. */
+  private visitExportCall(node: SyntaxNode): void {
+    if (!/\)\s*\(/.test(this.source.slice(node.startIndex, node.endIndex))) return;
+    const found = this.exportDecorators.readStatement(node, this.lineOf);
+    if (found) this.exports.push(found);
+  }
+
+  private readonly lineOf = (node: SyntaxNode): number => this.position(node).line;
 
   private visitImport(node: SyntaxNode, ctx: FactsContext): void {
     const targets = readImportStatement(node, this.bindings);
@@ -195,6 +220,7 @@ export class ModuleWalker {
       nonLiteralDynamic: this.nonLiteralDynamic,
       syntaxErrors: this.problems.finish(),
       all: this.literals.get('__all__'),
+      exports: this.exports,
     };
   }
 }

@@ -63,6 +63,23 @@ export interface ModuleFacts {
   syntaxErrors: SyntaxProblem[];
   /** Names in a literal `__all__` list or tuple, or null when there is none or it is not literal. */
   all: string[] | null;
+  /** Symbols marked by a configured export decorator, in source order (`[]` when none is configured). */
+  exports: RawExport[];
+}
+
+/**
+ * A module-level symbol marked public by an export decorator (`@keras_export("keras.layers.Dense")`
+ * on a class or function, or the call form `tf_export("x")(symbol)`): one record per decorator.
+ */
+export interface RawExport {
+  /** The name the module binds: the class or function, the call form's argument (or assignment target). */
+  symbol: string;
+  /** The string literals among the positional arguments, then those inside list/tuple keyword arguments (`v1=["a"]`). */
+  names: string[];
+  /** The called name as written (`keras_export`, `tf_export.tf_export`). */
+  decorator: string;
+  /** 1-based line of the decorator's call. */
+  line: number;
 }
 
 /** Options that change what extraction produces (part of the cache key later). */
@@ -71,6 +88,8 @@ export interface ExtractOptions {
   stub?: boolean;
   /** Dotted names of functions that import their string argument like `importlib.import_module` (config `import-helpers`). */
   importHelpers?: string[];
+  /** Export decorators (config `export-decorators`): a call matches when its called name's last segment is one of these names' last segments. */
+  exportDecorators?: string[];
 }
 
 /** What kind of file defines a module. */

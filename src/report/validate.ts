@@ -1,32 +1,43 @@
 /**
- * Validates a parsed JSON report against `schema/report.schema.json`
- * (JSON Schema draft 2020-12, checked with ajv). The schema file is read from
- * the repository, found relative to this module so the same code works from
- * `src/report/` (vitest, tsx) and from `dist/src/report/` (after tsc).
+ * Validates a parsed JSON report against `schema/report.schema.json`, and a
+ * `pyseam check` report against `schema/check.schema.json` (which refers to the
+ * report schema's records), with JSON Schema draft 2020-12 checked by ajv. The
+ * schema files are read from the repository, found relative to this module so
+ * the same code works from `src/report/` (vitest, tsx) and from
+ * `dist/src/report/` (after tsc).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 
-const CANDIDATES = ['../../schema/report.schema.json', '../../../schema/report.schema.json'];
+/** The schemas under `schema/`: `report` (pyseam analyze) and `check` (pyseam check). */
+export type SchemaName = 'report' | 'check';
 
-let compiled: ValidateFunction | undefined;
+const DIRS = ['../../schema/', '../../../schema/'];
 
-/** The schema's absolute path. Throws when neither candidate location holds it. */
-export function schemaPath(): string {
-  for (const candidate of CANDIDATES) {
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+/** The absolute path of `schema/<name>.schema.json`. Throws when neither candidate location holds it. */
+export function schemaPath(name: SchemaName = 'report'): string {
+  const candidates = DIRS.map((dir) => `${dir}${name}.schema.json`);
+  for (const candidate of candidates) {
     const path = fileURLToPath(new URL(candidate, import.meta.url));
     if (existsSync(path)) return path;
   }
-  throw new Error(`report schema not found (looked at ${CANDIDATES.join(', ')} from ${import.meta.url})`);
+  throw new Error(`${name} schema not found (looked at ${candidates.join(', ')} from ${import.meta.url})`);
 }
 
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const schema = JSON.parse(readFileSync(schemaPath(), 'utf8')) as object;
-    compiled = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+const readSchema = (name: SchemaName): object => JSON.parse(readFileSync(schemaPath(name), 'utf8')) as object;
+
+function validator(name: SchemaName): ValidateFunction {
+  let validate = compiled.get(name);
+  if (!validate) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    if (name !== 'report') ajv.addSchema(readSchema('report'));
+    validate = ajv.compile(readSchema(name));
+    compiled.set(name, validate);
   }
-  return compiled;
+  return validate;
 }
 
 /** `/edges/0/sites/1` -> `edges[0].sites[1]`; the root is `(root)`. */
@@ -49,13 +60,13 @@ function describe(error: ErrorObject): string {
 }
 
 /**
- * Every way `json` departs from the report schema, as `path: message`
+ * Every way `json` departs from the report schema (or the `check` schema), as `path: message`
  * (`summary.cycles: is required`, `edges[0].sites[0].line: must be integer`);
  * an empty array when it conforms. The `if` keyword's own summary error is
  * left out: the `then` error beside it says what is wrong.
  */
-export function validateReport(json: unknown): string[] {
-  const validate = validator();
+export function validateReport(json: unknown, name: SchemaName = 'report'): string[] {
+  const validate = validator(name);
   if (validate(json)) return [];
   return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map(describe);
 }

@@ -69,3 +69,25 @@ describe('isTestFile', () => {
     expect(['keras/layers/core.py', 'contest.py', 'testing/util.py'].map(isTestFile)).toEqual([false, false, false]);
   });
 });
+
+describe('extractionPlan actions', () => {
+  it('replace when an export decorator already gives the symbol a public name, else make public', async () => {
+    const { memoryTree } = await import('../../src/parse/memory-tree.js');
+    const files = {
+      'lib/__init__.py': '',
+      'lib/_impl.py': 'from tools import keras_export\n@keras_export("lib.Layer", "lib.v1.Layer")\nclass Layer: pass\nclass Hidden: pass\n',
+      'app/__init__.py': '',
+      'app/main.py': 'from lib._impl import Layer, Hidden\n',
+      'app/main_test.py': 'from lib._impl import Layer\n',
+    };
+    const r = analyze({
+      roots: [], configRoots: [], private: [], public: [], exclude: [], importHelpers: [], exportDecorators: ['keras_export'],
+      includeTypeChecking: true, includeLazy: true, includeDynamic: true, checkStdlib: false, configFile: null,
+    }, memoryTree(files));
+    const plan = extractionPlan(r, 'app');
+    expect(plan.neededApi.map((t) => [t.target, t.sites, t.names.map((n) => [n.name, n.sites, n.action, n.replacement, n.uses.tests])])).toEqual([
+      ['lib._impl', 2, [['Layer', 2, 'replace', 'lib.Layer', 1], ['Hidden', 1, 'make-public', undefined, 0]]],
+    ]);
+    expect(plan.summary.actions).toEqual({ replace: { names: 1, sites: 2 }, 'make-public': { names: 1, sites: 1 }, copy: { names: 0, sites: 0 } });
+  });
+});

@@ -36,7 +36,7 @@ export const cyclesAndPrivate: AnalysisResult = {
   tool: { name: 'pyseam', version: '0.1.0' },
   options: {
     roots: [], private: ['tensorflow.python'], public: [], exclude: [], importHelpers: [],
-    includeTypeChecking: false, includeLazy: true, includeDynamic: true, checkStdlib: false, components: [], config: 'pyproject.toml',
+    includeTypeChecking: false, includeLazy: true, includeDynamic: true, checkStdlib: false, components: [], exportDecorators: [], presets: [], config: 'pyproject.toml',
   },
   roots: [{ path: '.', reason: 'analyzed-directory' }, { path: 'src', reason: 'src-layout' }],
   summary: {

@@ -14,7 +14,7 @@ export const everythingFine: AnalysisResult = {
   tool: { name: 'pyseam', version: '0.1.0' },
   options: {
     roots: [], private: [], public: [], exclude: [], importHelpers: [],
-    includeTypeChecking: false, includeLazy: true, includeDynamic: true, checkStdlib: false, components: [], config: null,
+    includeTypeChecking: false, includeLazy: true, includeDynamic: true, checkStdlib: false, components: [], exportDecorators: [], presets: [], config: null,
   },
   roots: [{ path: '.', reason: 'analyzed-directory' }],
   summary: {

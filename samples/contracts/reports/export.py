@@ -1,0 +1,1 @@
+from vendor import pdf

@@ -1,0 +1,5 @@
+from shop.util.money import Money
+
+
+class Order:
+    total: Money

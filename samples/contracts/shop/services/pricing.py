@@ -1,0 +1,2 @@
+"""Reaches the ui layer through shop.util, which is in no layer."""
+import shop.util.money

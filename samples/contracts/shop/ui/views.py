@@ -1,0 +1,3 @@
+"""Pages: the top layer, may import everything below it."""
+from shop.services import orders
+from shop.data.models import Order

@@ -1,0 +1,1 @@
+from shop.ui.widgets import Money

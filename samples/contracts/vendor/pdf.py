@@ -1,0 +1,1 @@
+from billing.ledger import load
