@@ -12,6 +12,7 @@ import type { AppliedPreset } from './graph/presets.js';
 import { findPrivateImports, type SiteInContext } from './graph/private-imports.js';
 import { resolveImport } from './graph/resolve.js';
 import { isStdlib } from './graph/stdlib.js';
+import { readApiSource, type ApiSource } from './api-source.js';
 import { assembleResult } from './assemble-result.js';
 import type { AnalysisResult, DynamicImportRecord, ExportRecord, ProblemRecord, SkippedRecord } from './result.js';
 
@@ -30,6 +31,8 @@ export interface AnalyzeOptions extends SiteFilter {
   components?: DeclaredComponent[];
   /** Export decorators (config `export-decorators`, e.g. `keras_export`): the symbols they mark are public. */
   exportDecorators?: string[];
+  /** External packages' source trees, read for the symbols their export decorators mark public (`api-source`). */
+  apiSources?: ApiSource[];
   /** Presets of external packages' prefixes, applied to external targets only (src/graph/presets.ts); absent: none. */
   presets?: AppliedPreset[];
   /** The config file used, for the record (`null` when none). */
@@ -80,6 +83,8 @@ export function analyze(options: AnalyzeOptions, tree: SourceTree, onProgress?: 
     }
   });
   onProgress?.({ stage: 'parse', done: total, total });
+
+  for (const source of options.apiSources ?? []) exports.push(...readApiSource(source, options.exportDecorators ?? []));
 
   onProgress?.({ stage: 'graph' });
   const kept = sites.filter((s) => keepSite(s, options));

@@ -224,7 +224,7 @@ export interface AnalysisResult {
   externalPackages: ExternalPackageRecord[];
   cycles: CycleRecord[];
   privateImports: PrivateImportRecord[];
-  /** Symbols marked by the configured export decorators, sorted by module and symbol. */
+  /** Symbols marked by the configured export decorators, in the analyzed tree and in the `api-source` trees (file `NAME:path`), sorted by module and symbol. */
   exports: ExportRecord[];
   duplicates: DuplicateRecord[];
   parseErrors: ProblemRecord[];

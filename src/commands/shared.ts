@@ -98,6 +98,7 @@ export function loadAnalysis(path: string, flags: AnalysisFlags, io: Io, extraCo
     checkStdlib: flags.checkStdlib ?? config['check-stdlib'] ?? false,
     components: components.map((c) => ({ name: c.name, modules: c.modules })),
     exportDecorators: config['export-decorators'] ?? [],
+    apiSources: Object.entries(config['api-source'] ?? {}).map(([name, path]) => ({ name, tree: nodeTree(checkApiSource(dir, name, path)) })),
     presets: presetsOf(config),
     configFile: file ? relative(dir, file).split(sep).join('/') : null,
     implicit: flags.implicit ?? false,
@@ -137,6 +138,19 @@ function checkRoot(dir: string, root: string, what: string): string {
   }
   if (!isDir) throw new UsageError(`${what} ${root}: expected a directory, got a file`);
   return rel === '' ? '.' : rel.split(sep).join('/');
+}
+
+/** The directory of an `api-source` entry (relative to PATH, or absolute). @throws UsageError when it is not a directory. */
+function checkApiSource(dir: string, name: string, path: string): string {
+  const abs = resolve(dir, path);
+  let isDir = false;
+  try {
+    isDir = statSync(abs).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isDir || !DOTTED.test(name)) throw new UsageError(`api-source.${name}: expected a package name mapped to the directory of its source, got ${JSON.stringify(path)}`);
+  return abs;
 }
 
 /** @throws UsageError unless every value is a dotted module name. */

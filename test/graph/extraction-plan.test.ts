@@ -91,3 +91,20 @@ describe('extractionPlan actions', () => {
     expect(plan.summary.actions).toEqual({ replace: { names: 1, sites: 2 }, 'make-public': { names: 1, sites: 1 }, copy: { names: 0, sites: 0 } });
   });
 });
+
+describe('api-source: an external package read for its public API only', () => {
+  it('its export decorators turn needed names into replace actions', async () => {
+    const { memoryTree } = await import('../../src/parse/memory-tree.js');
+    // ext (external, not in the repository): ext/_ops.py marks `relu` with @ext_export("ext.nn.relu").
+    const ext = memoryTree({ '__init__.py': '', '_ops.py': 'from ext._util import ext_export\n@ext_export("ext.nn.relu")\ndef relu(): pass\ndef gelu(): pass\n' });
+    const repo = memoryTree({ 'app/__init__.py': '', 'app/layers.py': 'from ext._ops import relu, gelu\n' });
+    const r = analyze({
+      roots: [], configRoots: [], private: [], public: [], exclude: [], importHelpers: [], exportDecorators: ['ext_export'],
+      apiSources: [{ name: 'ext', tree: ext }],
+      includeTypeChecking: true, includeLazy: true, includeDynamic: true, checkStdlib: false, configFile: null,
+    }, repo);
+    expect(r.exports.map((e) => [e.module, e.symbol, e.names, e.file])).toEqual([['ext._ops', 'relu', ['ext.nn.relu'], 'ext:_ops.py']]);
+    const plan = extractionPlan(r, 'app');
+    expect(plan.neededApi[0].names.map((n) => [n.name, n.action, n.replacement])).toEqual([['gelu', 'make-public', undefined], ['relu', 'replace', 'ext.nn.relu']]);
+  });
+});
