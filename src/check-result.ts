@@ -11,7 +11,7 @@ export const CHECK_SCHEMA_VERSION = 1;
 
 export type ContractType = 'layers' | 'forbidden' | 'independence' | 'acyclic';
 
-/** A contract as configured (`[[tool.pyseam.contract]]`, the shape of `ContractConfig` in src/config.ts). */
+/** A contract as configured (`[[tool.pyseam.contract]]`; src/config.ts reads it as `ContractConfig`). */
 export interface ContractSpec {
   name: string;
   type: ContractType;

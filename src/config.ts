@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { parse as parseToml } from 'smol-toml';
 import schema from '../schema/config.schema.json' with { type: 'json' };
+import type { ContractSpec } from './check-result.js';
 import { UsageError } from './errors.js';
 
 /** The `[tool.pyseam]` table (or `pyseam.toml`), validated against `schema/config.schema.json`. */
@@ -34,17 +35,8 @@ export interface ComponentConfig {
   private?: string[];
 }
 
-/** `[[tool.pyseam.contract]]`, as import-linter's contract types. */
-export interface ContractConfig {
-  name: string;
-  type: 'layers' | 'forbidden' | 'independence' | 'acyclic';
-  layers?: string[];
-  source?: string[];
-  forbidden?: string[];
-  indirect?: boolean;
-  modules?: string[];
-  components?: string[];
-}
+/** `[[tool.pyseam.contract]]`, as import-linter's contract types (the shape lives with the check result). */
+export type ContractConfig = ContractSpec;
 
 /** A loaded config, where it came from (`null` when none was found), and what the user should know. */
 export interface LoadedConfig {
