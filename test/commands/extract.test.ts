@@ -37,3 +37,23 @@ describe('pyseam extract', () => {
     expect(r.stderr).toMatch(/COMPONENT no-such-thing: no such component or module prefix; components: .*kerasish/);
   });
 });
+
+describe('pyseam extract: the suggested cut, verified by deleting those imports and running again', () => {
+  it('leaves no cycle across the boundary once the suggested import lines are gone', async () => {
+    const { cpSync, mkdtempSync, readFileSync: read, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const copy = join(mkdtempSync(join(tmpdir(), 'pyseam-cut-')), 'monorepo');
+    cpSync(`${repo}/samples/monorepo`, copy, { recursive: true });
+    const before = JSON.parse(pyseam('extract', 'kerasish', copy, '--format', 'json').stdout);
+    expect(before.summary.boundaryCycles).toBe(1);
+    for (const site of before.boundaryCycles.cut as { file: string; line: number }[]) {
+      const lines = read(join(copy, site.file), 'utf8').split('\n');
+      lines[site.line - 1] = `${/^\s*/.exec(lines[site.line - 1])![0]}pass  # import removed by the test`;
+      writeFileSync(join(copy, site.file), lines.join('\n'));
+    }
+    const after = JSON.parse(pyseam('extract', 'kerasish', copy, '--format', 'json').stdout);
+    expect(after.summary.boundaryCycles).toBe(0);
+    expect(after.boundaryCycles.effect.cyclesBefore).toBe(before.boundaryCycles.effect.cyclesAfter);
+  });
+});
