@@ -45,7 +45,7 @@ export interface LoadedConfig {
   warnings: string[];
 }
 
-const validate = new Ajv({ allErrors: true }).compile<PyseamConfig>(schema);
+const validate = new Ajv({ allErrors: true, verbose: true }).compile<PyseamConfig>(schema);
 
 /**
  * Finds and validates the configuration, as tach reads `[tool.tach]`: the `--config` file
@@ -69,10 +69,16 @@ export function loadConfig(analyzedDir: string, explicit?: string): LoadedConfig
     const problems = (validate.errors ?? []).map((e) => `  ${keyOf(e)}: ${expectation(e)}`);
     throw new UsageError(`${where}: invalid configuration\n${problems.join('\n')}`);
   }
+  const clashes = componentClashes(table.component ?? []);
+  if (clashes.length) throw new UsageError(`${where}: invalid configuration\n${clashes.map((c) => `  ${c}`).join('\n')}`);
   return { config: table, file, warnings };
 }
 
-const shown = (file: string): string => relative(process.cwd(), file) || file;
+/** A config path as the user would type it: relative to the working directory when inside it, else absolute. */
+const shown = (file: string): string => {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+};
 
 /** The pyseam table of a file: the whole of a `pyseam.toml`, `[tool.pyseam]` of a `pyproject.toml` (undefined when absent). */
 function readTable(file: string): unknown {
@@ -88,20 +94,49 @@ function readTable(file: string): unknown {
   return (document.tool as Record<string, unknown> | undefined)?.pyseam;
 }
 
+/** `/contract/0/type` -> `contract[0].type`, with the offending property appended where ajv names one. */
 function keyOf(e: ErrorObject): string {
-  const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
-  if (e.keyword === 'additionalProperties') return (e.params as { additionalProperty: string }).additionalProperty;
-  return path || '(table)';
+  const parts = e.instancePath.split('/').slice(1);
+  const params = e.params as { additionalProperty?: string; missingProperty?: string };
+  const extra = params.additionalProperty ?? params.missingProperty;
+  if (extra !== undefined) parts.push(extra);
+  return parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || '(table)';
 }
 
-const TYPE_NAMES: Record<string, string> = { array: 'a list', string: 'a string', boolean: 'true or false', object: 'a table' };
+const TYPE_NAMES: Record<string, string> = { array: 'a list', string: 'a string', boolean: 'true or false', object: 'a table', integer: 'a whole number', number: 'a number' };
 
 function expectation(e: ErrorObject): string {
+  const params = e.params as { type?: string; allowedValues?: unknown[]; limit?: number };
   switch (e.keyword) {
-    case 'additionalProperties': return `unknown key; expected one of ${Object.keys(schema.properties).join(', ')}`;
-    case 'type': return `expected ${TYPE_NAMES[(e.params as { type: string }).type] ?? (e.params as { type: string }).type}`;
+    case 'additionalProperties': {
+      const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const hint = e.instancePath === '' && (e.params as { additionalProperty: string }).additionalProperty === 'tool'
+        ? ' (in pyseam.toml the keys stand at the top level: [[contract]], not [[tool.pyseam.contract]])' : '';
+      return `unknown key; expected one of ${allowed.join(', ')}${hint}`;
+    }
+    case 'required': return 'missing: this key is required';
+    case 'type': return `expected ${TYPE_NAMES[params.type ?? ''] ?? params.type}`;
+    case 'enum': return `expected one of ${(params.allowedValues ?? []).join(', ')}`;
     case 'pattern': return 'expected a dotted module name such as tensorflow.python';
     case 'minLength': return 'expected a non-empty string';
+    case 'minItems': return `expected at least ${params.limit} item${params.limit === 1 ? '' : 's'}`;
     default: return `expected ${e.message?.replace(/^must /, '') ?? 'something else'}`;
   }
+}
+
+/** Two components with one name, or one module prefix in two components, would make ownership a matter of order. */
+function componentClashes(components: readonly ComponentConfig[]): string[] {
+  const problems: string[] = [];
+  const names = new Map<string, number>();
+  const prefixes = new Map<string, string>();
+  components.forEach((c, i) => {
+    if (names.has(c.name)) problems.push(`component[${i}].name: '${c.name}' is already the name of component[${names.get(c.name)}]`);
+    names.set(c.name, i);
+    for (const p of c.modules) {
+      const other = prefixes.get(p);
+      if (other !== undefined && other !== c.name) problems.push(`component[${i}].modules: '${p}' is already a prefix of component '${other}'`);
+      prefixes.set(p, c.name);
+    }
+  });
+  return problems;
 }

@@ -43,7 +43,7 @@ export interface Uses {
 }
 
 /** What the TensorFlow team's Keras split did with each internal symbol Keras used. */
-export type Action = 'replace' | 'make-public' | 'copy';
+export type Action = 'replace' | 'move' | 'make-public' | 'copy';
 
 /** One private name (or, with `name: null`, the private module itself) the component uses. */
 export interface NeededName {
@@ -52,7 +52,7 @@ export interface NeededName {
   files: string[];
   uses: Uses;
   action: Action;
-  /** For `replace`: the public name that already exports it. */
+  /** For `replace`: the public name that already exports it; for `move`: the public name, which lies in the component's own API. */
   replacement?: string;
 }
 

@@ -131,6 +131,8 @@ export interface ExportRecord {
   symbol: string;
   /** Public names given to the decorator, as written (`keras.layers.Dense`). */
   names: string[];
+  /** The positional names alone, the current API (`v1=[...]` names an older one): what `extract` may propose to replace with. */
+  current: string[];
   /** The decorator's called name as written (`keras_export`, `tf_export.tf_export`). */
   decorator: string;
   file: string;

@@ -126,3 +126,19 @@ describe('pyseam analyze (CLI)', () => {
     expect(r.edges.map((e: { from: string; to: string }) => [e.from, e.to])).toEqual([['a', 'os']]);
   });
 });
+
+describe('config errors name the nested key and what was expected', () => {
+  it('lists every problem of contract and component tables, and hints at the pyseam.toml layout', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pyseam-nested-'));
+    writeFileSync(join(dir, 'pyseam.toml'), '[[contract]]\nname = "x"\ntype = "layer"\nsources = ["a"]\n[[component]]\nname = "c"\nmodules = []\n');
+    const r = pyseam('analyze', dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('  contract[0].sources: unknown key; expected one of name, type, layers, source, forbidden, indirect, modules, components');
+    expect(r.stderr).toContain('  contract[0].type: expected one of layers, forbidden, independence, acyclic');
+    expect(r.stderr).toContain('  component[0].modules: expected at least 1 item');
+    writeFileSync(join(dir, 'pyseam.toml'), '[[tool.pyseam.contract]]\nname = "x"\ntype = "layers"\n');
+    expect(pyseam('analyze', dir).stderr).toContain('in pyseam.toml the keys stand at the top level');
+    writeFileSync(join(dir, 'pyseam.toml'), '[[component]]\nname = "c"\nmodules = ["a"]\n[[component]]\nname = "d"\nmodules = ["a"]\n');
+    expect(pyseam('analyze', dir).stderr).toContain("component[1].modules: 'a' is already a prefix of component 'c'");
+  });
+});

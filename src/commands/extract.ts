@@ -1,4 +1,6 @@
 import { Option, type Command } from 'commander';
+import { resolve } from 'node:path';
+import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { extractionPlan } from '../graph/extraction-plan.js';
 import { renderExtractText } from '../report/extract-text.js';
@@ -27,7 +29,9 @@ export function registerExtract(program: Command, io: Io, _setStatus: (status: n
     .option('--copy <name>', 'a module or module.name to copy rather than make public; repeatable; added to the config\'s `copy`', (v: string, p: string[] = []) => [...p, v])
     .option('--full', 'list every file, edge and site instead of cutting long lists')
     .action((component: string, path: string, flags: ExtractFlags) => {
-      const declared = DOTTED.test(component) ? [{ name: component, modules: [component] }] : [];
+      const configured = loadConfig(resolve(path), flags.config).config.component ?? [];
+      const isName = configured.some((c) => c.name === component);
+      const declared = DOTTED.test(component) && !isName ? [{ name: component, modules: [component] }] : [];
       const { result, config } = loadAnalysis(path, flags, io, declared);
       const known = result.components.map((c) => c.name);
       if (!known.includes(component)) {

@@ -41,8 +41,9 @@ export interface LoadedAnalysis {
 /** The exit statuses every command shares, for `--help`. */
 export const EXIT_STATUSES = `
 Exit status:
-  0  done (findings do not change it unless a --fail-on-* flag is given)
-  1  a --fail-on-* gate found something, or \`check\` found a broken rule (standard error says which)
+  0  done
+  1  analyze: a --fail-on-* gate found something; check: a contract or the private-import
+     rule is broken; why: no chain (standard error says which)
   2  a usage or config error (the message names the flag or key)`;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -84,7 +85,8 @@ export function loadAnalysis(path: string, flags: AnalysisFlags, io: Io, extraCo
   if (!isDir) throw new UsageError(`PATH: expected a directory, got a file: ${path}`);
   const { config, file, warnings } = loadConfig(dir, flags.config);
   for (const w of warnings) io.err(`pyseam: warning: ${w}\n`);
-  const components = [...(config.component ?? []), ...extraComponents];
+  // Extra components come first: on a tie of equal prefixes the first declared wins (owners.ts).
+  const components = [...extraComponents, ...(config.component ?? [])];
   const options: AnalyzeOptions = {
     roots: (flags.root ?? []).map((r) => checkRoot(dir, r, '--root')),
     configRoots: (config.roots ?? []).map((r) => checkRoot(dir, r, `${file ? relative(dir, file) : 'config'} roots`)),
@@ -168,6 +170,9 @@ function analysisWarnings(result: AnalysisResult): string[] {
   const names = new Set(result.modules.map((m) => m.name));
   for (const e of result.edges) for (const s of e.sites) names.add(s.target);
   const named = [...names];
+  for (const c of result.options.components) {
+    for (const p of c.modules) if (!named.some((n) => n === p || n.startsWith(`${p}.`))) warnings.push(`component ${c.name}: prefix ${p} matches no module`);
+  }
   for (const [flag, prefixes] of [['private', result.options.private], ['public', result.options.public]] as const) {
     for (const p of prefixes) {
       if (!named.some((n) => n === p || n.startsWith(`${p}.`))) warnings.push(`${flag} prefix ${p} matches no module and no import`);

@@ -15,7 +15,9 @@ export function isTestFile(path: string): boolean {
  * The extraction plan of `component` (a component name of `result.components`), built from
  * the analysis: its needed API (the private imports whose importer it owns, grouped by
  * target module then name, with the action for each: *copy* when configured, *replace* when
- * an export decorator already makes the symbol public, else *make public*), the reverse
+ * an export decorator already gives the symbol a public name in the current API (its positional
+ * names; `v1=[...]` names an older API), *move* when that public name lies in the component's
+ * own API (the symbol has to move into it), else *make public*), the reverse
  * dependencies (edges from other components into it), the components on both sides of a
  * dependency, and the cycles across the boundary with a cut (see `findBoundaryCycles`).
  *
@@ -24,7 +26,8 @@ export function isTestFile(path: string): boolean {
 export function extractionPlan(result: AnalysisResult, component: string, copy: readonly string[] = []): ExtractionPlan {
   const ownerOf = new Map(result.modules.map((m) => [m.name, m.owner]));
   const inside = new Set(result.modules.filter((m) => m.owner === component).map((m) => m.name));
-  const neededApi = neededTargets(result.privateImports.filter((p) => p.importerOwner === component), result, copy);
+  const mine = result.privateImports.filter((p) => p.importerOwner === component);
+  const neededApi = neededTargets(mine, result, copy, inside);
 
   const reverseDependencies: ReverseDependency[] = [];
   const mutual = new Map<string, { sitesOut: number; sitesIn: number }>();
@@ -45,10 +48,12 @@ export function extractionPlan(result: AnalysisResult, component: string, copy: 
   const boundaryCycles = findBoundaryCycles(result, inside);
 
   const names = neededApi.flatMap((t) => t.names);
-  const actions = { replace: { names: 0, sites: 0 }, 'make-public': { names: 0, sites: 0 }, copy: { names: 0, sites: 0 } };
-  for (const n of names) {
-    actions[n.action].names += 1;
-    actions[n.action].sites += n.sites;
+  const actions = { replace: { names: 0, sites: 0 }, move: { names: 0, sites: 0 }, 'make-public': { names: 0, sites: 0 }, copy: { names: 0, sites: 0 } };
+  for (const n of names) actions[n.action].names += 1;
+  // Sites per action count import statements, not name uses: `from m import a, b` is one site.
+  const actionOf = new Map(neededApi.flatMap((t) => t.names.map((n) => [`${t.target}\0${n.name ?? ''}`, n.action] as const)));
+  for (const action of Object.keys(actions) as Action[]) {
+    actions[action].sites = mine.filter((r) => (r.names.length ? r.names : ['']).some((n) => actionOf.get(`${r.target}\0${n}`) === action)).length;
   }
   return {
     schemaVersion: EXTRACT_SCHEMA_VERSION,
@@ -73,8 +78,9 @@ export function extractionPlan(result: AnalysisResult, component: string, copy: 
   };
 }
 
-function neededTargets(records: PrivateImportRecord[], result: AnalysisResult, copy: readonly string[]): NeededTarget[] {
-  const exported = new Map(result.exports.map((e) => [`${e.module}.${e.symbol}`, e.names[0]]));
+function neededTargets(records: PrivateImportRecord[], result: AnalysisResult, copy: readonly string[], inside: ReadonlySet<string>): NeededTarget[] {
+  const exported = new Map(result.exports.filter((e) => e.current.length > 0).map((e) => [`${e.module}.${e.symbol}`, e.current[0]]));
+  const ownApi = (name: string) => name.split('.').some((_, i, parts) => inside.has(parts.slice(0, i + 1).join('.')));
   const byTarget = new Map<string, { record: PrivateImportRecord; names: Map<string | null, PrivateImportRecord[]> }>();
   for (const r of records) {
     const entry = byTarget.get(r.target) ?? { record: r, names: new Map() };
@@ -85,7 +91,7 @@ function neededTargets(records: PrivateImportRecord[], result: AnalysisResult, c
     const list: NeededName[] = [...names].map(([name, sites]) => {
       const full = name === null ? target : `${target}.${name}`;
       const replacement = exported.get(full);
-      const action: Action = copy.some((c) => isUnder(full, c)) ? 'copy' : replacement ? 'replace' : 'make-public';
+      const action: Action = copy.some((c) => isUnder(full, c)) ? 'copy' : replacement ? (ownApi(replacement) ? 'move' : 'replace') : 'make-public';
       const uses: Uses = { runtime: 0, typeOnly: 0, lazy: 0, tests: 0 };
       for (const s of sites) {
         if (s.typeChecking) uses.typeOnly += 1;
@@ -93,7 +99,7 @@ function neededTargets(records: PrivateImportRecord[], result: AnalysisResult, c
         else uses.runtime += 1;
         if (isTestFile(s.file)) uses.tests += 1;
       }
-      return { name, sites: sites.length, files: [...new Set(sites.map((s) => s.file))].sort(cmp), uses, action, ...(action === 'replace' ? { replacement } : {}) };
+      return { name, sites: sites.length, files: [...new Set(sites.map((s) => s.file))].sort(cmp), uses, action, ...(replacement && action !== 'copy' ? { replacement } : {}) };
     });
     list.sort((a, b) => b.sites - a.sites || cmp(a.name ?? '', b.name ?? ''));
     const sites = new Set([...names.values()].flat()).size; // one record per import site

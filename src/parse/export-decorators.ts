@@ -71,7 +71,7 @@ export class ExportDecorators {
   }
 
   /** The decorator's name and public names when `node` is a call of a configured export decorator. */
-  private markingCall(node: SyntaxNode): { names: string[]; decorator: string } | null {
+  private markingCall(node: SyntaxNode): { names: string[]; current: string[]; decorator: string } | null {
     if (node.type !== 'call') return null;
     const decorator = dottedName(node.childForFieldName('function'));
     if (decorator === null || !this.lastSegments.has(decorator.slice(decorator.lastIndexOf('.') + 1))) return null;
@@ -93,7 +93,7 @@ export class ExportDecorators {
         if (s !== null) positional.push(s);
       }
     }
-    return { names: [...positional, ...keyword], decorator };
+    return { names: [...positional, ...keyword], current: positional, decorator };
   }
 }
 

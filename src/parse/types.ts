@@ -76,6 +76,8 @@ export interface RawExport {
   symbol: string;
   /** The string literals among the positional arguments, then those inside list/tuple keyword arguments (`v1=["a"]`). */
   names: string[];
+  /** The positional names alone: the current API (keyword lists such as `v1=[...]` name an older one). */
+  current: string[];
   /** The called name as written (`keras_export`, `tf_export.tf_export`). */
   decorator: string;
   /** 1-based line of the decorator's call. */

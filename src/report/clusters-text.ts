@@ -29,7 +29,7 @@ function renderHead(result: ClustersResult, { paint }: SectionContext): string[]
     `  modules clustered  ${s.modules} (${plural(s.edges, 'undirected edge')}, ${plural(s.weight, 'import site')}); ${s.isolated} without internal imports left out`,
     `  clusters           ${s.clusters}`,
     `  modularity         ${fixed(s.modularity)} (Newman-Girvan, weighted by import sites)`,
-    `  packages           ${result.agreement.packages}, by ${partitionName(result)}`,
+    `  packages           ${result.agreement.packages}, by ${partitionName(result)}${result.agreement.packages === 1 ? paint.yellow(' (only one: the agreement figures say nothing; compare with --level N)') : ''}`,
     `  NMI                ${fixed(s.nmi)} (normalized mutual information with the packages, arithmetic-mean normalization as scikit-learn's default)`,
     `  ARI                ${fixed(s.ari)} (adjusted Rand index with the packages; 1 identical, about 0 chance)`,
     `  misplaced modules  ${s.misplaced} (their cluster's majority package is not theirs)`,

@@ -6,7 +6,14 @@
 import type { ExtractionPlan, NeededName } from '../extraction-result.js';
 import { cut, makeContext, plural, type TextOptions } from './text-format.js';
 
-const ACTION_LABEL = { replace: 'replace', 'make-public': 'make public', copy: 'copy' } as const;
+const STRATEGY = {
+  'eades-lin-smyth': 'Eades-Lin-Smyth feedback arc set of the crossing imports, weighted by sites',
+  'all-inbound': 'every import into the component inside those cycles',
+  'all-outbound': 'every import out of the component inside those cycles',
+  none: 'nothing to cut',
+} as const;
+
+const ACTION_LABEL = { replace: 'replace', move: 'move', 'make-public': 'make public', copy: 'copy' } as const;
 
 function uses(n: NeededName): string {
   const parts = [n.uses.runtime && `${n.uses.runtime} runtime`, n.uses.typeOnly && `${n.uses.typeOnly} type-only`, n.uses.lazy && `${n.uses.lazy} lazy`, n.uses.tests && `${n.uses.tests} in tests`];
@@ -23,6 +30,7 @@ export function renderExtractText(plan: ExtractionPlan, options: TextOptions): s
     paint.bold('Summary'),
     `  needed API           ${plural(s.neededNames, 'name')} in ${plural(s.neededTargets, 'private module')}, ${plural(s.neededSites, 'import site')}`,
     `    replace            ${s.actions.replace.names} (${plural(s.actions.replace.sites, 'site')})  a public name already exports it`,
+    `    move               ${s.actions.move.names} (${plural(s.actions.move.sites, 'site')})  its public name is in the component's own API: move the symbol in`,
     `    make public        ${s.actions['make-public'].names} (${plural(s.actions['make-public'].sites, 'site')})  nothing exports it`,
     `    copy               ${s.actions.copy.names} (${plural(s.actions.copy.sites, 'site')})  configured as small or private by design`,
     `  reverse dependencies ${plural(s.reverseDependencies, 'edge')} (${plural(s.reverseSites, 'site')}) from the rest into ${plan.component}`,
@@ -35,7 +43,7 @@ export function renderExtractText(plan: ExtractionPlan, options: TextOptions): s
       lines.push(`  ${paint.yellow(paint.bold(t.target))}  ${plural(t.sites, 'site')}  ${paint.dim(`owned by ${t.owner}; ${t.reason}`)}`);
       const { shown, more } = cut(t.names, 15, full);
       for (const n of shown) {
-        const action = n.action === 'replace' ? `replace with ${n.replacement}` : ACTION_LABEL[n.action];
+        const action = n.action === 'replace' ? `replace with ${n.replacement}` : n.action === 'move' ? `move in (public as ${n.replacement})` : ACTION_LABEL[n.action];
         const files = cut(n.files, 3, full);
         lines.push(`    ${n.name ?? paint.dim('(the module itself)')}  ${plural(n.sites, 'site')}  [${uses(n)}]  -> ${paint.cyan(action)}`);
         lines.push(`      ${paint.dim(files.shown.join(', ') + (files.more ? `, ... and ${files.more} more` : ''))}`);
@@ -59,12 +67,12 @@ export function renderExtractText(plan: ExtractionPlan, options: TextOptions): s
       lines.push(`  ${i + 1}. ${plural(c.inside.length, 'module')} inside, ${c.outside.length} outside`);
       for (const h of c.example) lines.push(`     ${h.from} -> ${h.to}  ${paint.dim(`(${h.file}:${h.line})`)}${h.lazy ? '  [lazy]' : h.typeChecking ? '  [type-checking]' : ''}`);
     });
-    lines.push('', paint.bold(`Cut ${plural(bc.cut.length, 'import site')} to break every cycle across the boundary (${bc.strategy})`));
+    lines.push('', paint.bold(`Cut ${plural(bc.cut.length, 'import site')} to break every cycle across the boundary (${STRATEGY[bc.strategy]})`));
     const { shown, more } = cut(bc.cut, 30, full);
     for (const c of shown) lines.push(`  ${c.file}:${c.line}:${c.column}  ${c.from} -> ${c.to}`);
     if (more) lines.push(`  ... and ${more} more`);
     const e = bc.effect;
-    lines.push(`  effect (computed): cycles across the boundary ${e.boundaryCyclesBefore} -> ${e.boundaryCyclesAfter}; all cycles ${e.cyclesBefore} -> ${e.cyclesAfter}`);
+    lines.push(`  effect (computed): cycles across the boundary ${e.boundaryCyclesBefore} -> ${e.boundaryCyclesAfter}; strongly connected components in the whole graph ${e.cyclesBefore} -> ${e.cyclesAfter}`);
   }
   return `${lines.join('\n')}\n`;
 }

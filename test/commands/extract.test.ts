@@ -28,7 +28,7 @@ describe('pyseam extract', () => {
     expect(out).toContain('extraction plan for kerasish (8 modules)');
     expect(out).toMatch(/_clip {2}1 site {2}\[1 runtime\] {2}-> copy/);
     expect(out).toContain('kerasish and tensorflux would depend on each other');
-    expect(out).toContain('effect (computed): cycles across the boundary 1 -> 0; all cycles 3 -> 2');
+    expect(out).toContain('effect (computed): cycles across the boundary 1 -> 0; strongly connected components in the whole graph 3 -> 2');
   });
 
   it('exits 2 for an unknown component, naming the known ones', () => {

@@ -88,7 +88,9 @@ describe('extractionPlan actions', () => {
     expect(plan.neededApi.map((t) => [t.target, t.sites, t.names.map((n) => [n.name, n.sites, n.action, n.replacement, n.uses.tests])])).toEqual([
       ['lib._impl', 2, [['Layer', 2, 'replace', 'lib.Layer', 1], ['Hidden', 1, 'make-public', undefined, 0]]],
     ]);
-    expect(plan.summary.actions).toEqual({ replace: { names: 1, sites: 2 }, 'make-public': { names: 1, sites: 1 }, copy: { names: 0, sites: 0 } });
+    expect(plan.summary.actions).toEqual({ replace: { names: 1, sites: 2 }, move: { names: 0, sites: 0 }, 'make-public': { names: 1, sites: 1 }, copy: { names: 0, sites: 0 } });
+    // One statement imports both names: it counts once in neededSites, once under each action.
+    expect(plan.summary.neededSites).toBe(2);
   });
 });
 
@@ -106,5 +108,28 @@ describe('api-source: an external package read for its public API only', () => {
     expect(r.exports.map((e) => [e.module, e.symbol, e.names, e.file])).toEqual([['ext._ops', 'relu', ['ext.nn.relu'], 'ext:_ops.py']]);
     const plan = extractionPlan(r, 'app');
     expect(plan.neededApi[0].names.map((n) => [n.name, n.action, n.replacement])).toEqual([['gelu', 'make-public', undefined], ['relu', 'replace', 'ext.nn.relu']]);
+  });
+});
+
+describe('extractionPlan: replacements', () => {
+  it('uses the current API only (v1= names an older one), and says move when the public name is the component\'s own', async () => {
+    const { memoryTree } = await import('../../src/parse/memory-tree.js');
+    const files = {
+      'lib/__init__.py': '',
+      'lib/_impl.py': [
+        'from tools import keras_export',
+        '@keras_export(v1=["lib.Old"])', 'class Old: pass',
+        '@keras_export("app.Widget")', 'class Widget: pass',
+      ].join('\n'),
+      'app/__init__.py': '',
+      'app/main.py': 'from lib._impl import Old, Widget\n',
+    };
+    const r = analyze({
+      roots: [], configRoots: [], private: [], public: [], exclude: [], importHelpers: [], exportDecorators: ['keras_export'],
+      includeTypeChecking: true, includeLazy: true, includeDynamic: true, checkStdlib: false, configFile: null,
+    }, memoryTree(files));
+    const plan = extractionPlan(r, 'app');
+    expect(plan.neededApi[0].names.map((n) => [n.name, n.action, n.replacement])).toEqual([['Old', 'make-public', undefined], ['Widget', 'move', 'app.Widget']]);
+    expect(plan.summary.actions.move).toEqual({ names: 1, sites: 1 });
   });
 });

@@ -41,12 +41,12 @@ describe('export decorators', () => {
   it('records each marking decorator and call form at module scope, with its names and line', () => {
     const facts = parseModule(SAMPLE, { exportDecorators: ['keras_export', 'tf_export'] });
     expect(facts.exports).toEqual([
-      { symbol: 'Dense', names: ['keras.layers.Dense', 'keras.layers.DenseV1'], decorator: 'keras_export', line: 4 },
-      { symbol: 'relu', names: ['nn.relu', 'math.relu'], decorator: 'tf_export.tf_export', line: 10 },
-      { symbol: 'relu', names: ['keras.relu'], decorator: 'keras_export', line: 11 },
-      { symbol: 'tokenizer', names: ['keras.text.tokenizer'], decorator: 'keras_export', line: 21 },
-      { symbol: '_private_fn', names: ['keras.ab'], decorator: 'keras_export', line: 26 },
-      { symbol: 'alias', names: ['tf.alias'], decorator: 'tf_export', line: 27 },
+      { symbol: 'Dense', names: ['keras.layers.Dense', 'keras.layers.DenseV1'], current: ['keras.layers.Dense'], decorator: 'keras_export', line: 4 },
+      { symbol: 'relu', names: ['nn.relu', 'math.relu'], current: ['nn.relu', 'math.relu'], decorator: 'tf_export.tf_export', line: 10 },
+      { symbol: 'relu', names: ['keras.relu'], current: [], decorator: 'keras_export', line: 11 },
+      { symbol: 'tokenizer', names: ['keras.text.tokenizer'], current: ['keras.text.tokenizer'], decorator: 'keras_export', line: 21 },
+      { symbol: '_private_fn', names: ['keras.ab'], current: ['keras.ab'], decorator: 'keras_export', line: 26 },
+      { symbol: 'alias', names: ['tf.alias'], current: ['tf.alias'], decorator: 'tf_export', line: 27 },
     ]);
   });
 
@@ -61,6 +61,6 @@ describe('export decorators', () => {
     const facts = parseModule(source, { exportDecorators: ['keras_export'] });
     expect(facts.all).toEqual(['a', 'b']);
     expect(facts.imports.map((i) => [i.module, i.line])).toEqual([['os', 4]]);
-    expect(facts.exports).toEqual([{ symbol: 'A', names: ['x'], decorator: 'keras_export', line: 2 }]);
+    expect(facts.exports).toEqual([{ symbol: 'A', names: ['x'], current: ['x'], decorator: 'keras_export', line: 2 }]);
   });
 });
