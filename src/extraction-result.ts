@@ -50,6 +50,8 @@ export interface NeededName {
   name: string | null;
   sites: number;
   files: string[];
+  /** Every import site of the name, sorted. */
+  locations: { file: string; line: number; column: number }[];
   uses: Uses;
   action: Action;
   /** For `replace`: the public name that already exports it; for `move`: the public name, which lies in the component's own API. */

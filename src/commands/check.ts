@@ -28,6 +28,7 @@ export function registerCheck(program: Command, io: Io, setStatus: (status: numb
     .action((path: string, flags: CheckFlags) => {
       const { result, config } = loadAnalysis(path, flags, io);
       const contracts = config.contract ?? [];
+      if (contracts.length === 0) io.err('pyseam: warning: no contracts configured ([[contract]] in pyseam.toml, [[tool.pyseam.contract]] in pyproject.toml): checking the private-import rule only\n');
       const errors = validateContracts(contracts, result);
       if (errors.length) throw new UsageError(`invalid contracts in ${result.options.config ?? 'the config'}\n${errors.map((e) => `  ${e}`).join('\n')}`);
       const check = checkContracts(result, contracts);

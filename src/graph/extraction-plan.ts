@@ -4,11 +4,11 @@ import { findBoundaryCycles } from './boundary-cycles.js';
 import { cmp } from './module-table.js';
 import { isUnder } from './privacy.js';
 
-/** A test file by the conventions pytest collects (`test_*.py`, `*_test.py`, `conftest.py`) or a `tests`/`test` directory. */
+/** A test file by the conventions pytest collects (`test_*.py`, `*_test.py`, `conftest.py`), Django's `tests.py`, or a `tests`/`test` directory. */
 export function isTestFile(path: string): boolean {
   const parts = path.split('/');
   const name = parts[parts.length - 1];
-  return /^test_.*\.py$|_test\.py$|^conftest\.py$/.test(name) || parts.slice(0, -1).some((p) => p === 'tests' || p === 'test');
+  return /^test_.*\.py$|_test\.py$|^tests?\.py$|^conftest\.py$/.test(name) || parts.slice(0, -1).some((p) => p === 'tests' || p === 'test');
 }
 
 /**
@@ -99,7 +99,9 @@ function neededTargets(records: PrivateImportRecord[], result: AnalysisResult, c
         else uses.runtime += 1;
         if (isTestFile(s.file)) uses.tests += 1;
       }
-      return { name, sites: sites.length, files: [...new Set(sites.map((s) => s.file))].sort(cmp), uses, action, ...(replacement && action !== 'copy' ? { replacement } : {}) };
+      const locations = sites.map((s) => ({ file: s.file, line: s.line, column: s.column }))
+        .sort((a, b) => cmp(a.file, b.file) || a.line - b.line || a.column - b.column);
+      return { name, sites: sites.length, files: [...new Set(sites.map((s) => s.file))].sort(cmp), locations, uses, action, ...(replacement && action !== 'copy' ? { replacement } : {}) };
     });
     list.sort((a, b) => b.sites - a.sites || cmp(a.name ?? '', b.name ?? ''));
     const sites = new Set([...names.values()].flat()).size; // one record per import site

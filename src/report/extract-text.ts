@@ -44,9 +44,9 @@ export function renderExtractText(plan: ExtractionPlan, options: TextOptions): s
       const { shown, more } = cut(t.names, 15, full);
       for (const n of shown) {
         const action = n.action === 'replace' ? `replace with ${n.replacement}` : n.action === 'move' ? `move in (public as ${n.replacement})` : ACTION_LABEL[n.action];
-        const files = cut(n.files, 3, full);
+        const where = cut(n.locations.map((l) => `${l.file}:${l.line}`), 3, full);
         lines.push(`    ${n.name ?? paint.dim('(the module itself)')}  ${plural(n.sites, 'site')}  [${uses(n)}]  -> ${paint.cyan(action)}`);
-        lines.push(`      ${paint.dim(files.shown.join(', ') + (files.more ? `, ... and ${files.more} more` : ''))}`);
+        lines.push(`      ${paint.dim(where.shown.join(', ') + (where.more ? `, ... and ${where.more} more` : ''))}`);
       }
       if (more) lines.push(`    ... and ${more} more`);
     }

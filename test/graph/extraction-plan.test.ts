@@ -65,7 +65,7 @@ describe('findBoundaryCycles on hand-built graphs', () => {
 
 describe('isTestFile', () => {
   it('follows pytest naming and test directories', () => {
-    expect(['keras/layers/core_test.py', 'tests/x.py', 'a/test_b.py', 'conftest.py'].map(isTestFile)).toEqual([true, true, true, true]);
+    expect(['keras/layers/core_test.py', 'tests/x.py', 'a/test_b.py', 'conftest.py', 'django/contrib/app/tests.py'].map(isTestFile)).toEqual([true, true, true, true, true]);
     expect(['keras/layers/core.py', 'contest.py', 'testing/util.py'].map(isTestFile)).toEqual([false, false, false]);
   });
 });
