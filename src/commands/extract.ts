@@ -4,7 +4,7 @@ import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { extractionPlan } from '../graph/extraction-plan.js';
 import { renderExtractText } from '../report/extract-text.js';
-import { addAnalysisOptions, checkDotted, loadAnalysis, useColor, writeReport, type AnalysisFlags, type Io } from './shared.js';
+import { addAnalysisOptions, checkDotted, DOTTED, loadAnalysis, useColor, writeReport, type AnalysisFlags, type Io } from './shared.js';
 
 interface ExtractFlags extends AnalysisFlags {
   format: 'text' | 'json';
@@ -13,7 +13,6 @@ interface ExtractFlags extends AnalysisFlags {
   full?: boolean;
 }
 
-const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 /**
  * `pyseam extract COMPONENT [PATH]`: what stops COMPONENT (a component name, or a module

@@ -47,7 +47,8 @@ Exit status:
   2  a usage or config error (the message names the flag or key)`;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+/** A dotted module name, as config.schema.json's `dotted` pattern. */
+export const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 /** Adds PATH and the analysis flags to a command (same names and help in every command). */
 export function addAnalysisOptions(command: Command): Command {
