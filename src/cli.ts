@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { registerAnalyze } from './commands/analyze.js';
+import { registerBaseline } from './commands/baseline.js';
 import { registerCheck } from './commands/check.js';
 import { registerClusters } from './commands/clusters.js';
 import { registerExtract } from './commands/extract.js';
@@ -11,7 +12,7 @@ import { PyseamError } from './errors.js';
 
 /** Every subcommand registers itself here (one file each under src/commands/). */
 const COMMANDS: ((program: Command, io: Io, setStatus: (status: number) => void) => void)[] = [
-  registerAnalyze, registerCheck, registerExtract, registerQueries, registerClusters, registerPresets,
+  registerAnalyze, registerCheck, registerExtract, registerQueries, registerClusters, registerPresets, registerBaseline,
 ];
 
 

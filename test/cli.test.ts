@@ -142,3 +142,16 @@ describe('config errors name the nested key and what was expected', () => {
     expect(pyseam('analyze', dir).stderr).toContain("component[1].modules: 'a' is already a prefix of component 'c'");
   });
 });
+
+describe('analyze --baseline --format json', () => {
+  it('validates against the report schema with its baseline comparison', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pyseam-baseline-json-'));
+    const file = join(dir, 'baseline.json');
+    expect(pyseam('baseline', SAMPLE, '--output', file).status).toBe(0);
+    const r = pyseam('analyze', SAMPLE, '--format', 'json', '--baseline', file);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.baseline).toBeDefined();
+    expect(validateReport(json)).toEqual([]);
+  });
+});

@@ -1,28 +1,59 @@
 import { Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { collapseGraph, type CollapseOptions } from '../graph/collapse-graph.js';
+import type { PictureResult } from '../picture-result.js';
+import { renderDot } from '../report/dot.js';
 import { FORMATS, render, type Format } from '../report/index.js';
+import { renderMermaid } from '../report/mermaid.js';
 import type { AnalysisResult } from '../result.js';
+import { gateOnBaseline } from './baseline.js';
 import { addAnalysisOptions, loadAnalysis, useColor, writeReport, type AnalysisFlags, type Io } from './shared.js';
 
+/** Graph pictures: rendered from the collapsed graph, not from the result, so they live outside the reporter registry. */
+const PICTURES = { dot: renderDot, mermaid: renderMermaid } satisfies Record<string, (picture: PictureResult) => string>;
+type PictureFormat = keyof typeof PICTURES;
+const isPicture = (format: string): format is PictureFormat => Object.hasOwn(PICTURES, format);
+
 interface AnalyzeFlags extends AnalysisFlags {
-  format: Format;
+  format: Format | PictureFormat;
   output?: string;
   failOnPrivateImport?: boolean;
   failOnCycle?: boolean;
+  baseline?: string;
+  depth?: string;
+  byComponent?: boolean;
+  external?: boolean;
 }
 
-/** `pyseam analyze [PATH]`: the import graph, cycles and private imports, as text or JSON. */
+/** `pyseam analyze [PATH]`: the import graph, cycles and private imports, as a report or as a graph picture (DOT, Mermaid). */
 export function registerAnalyze(program: Command, io: Io, setStatus: (status: number) => void): void {
   addAnalysisOptions(program.command('analyze')
     .description('Parse every Python file under PATH, build the module import graph, and report import cycles and private imports.'))
-    .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'report format (dot and mermaid: graph pictures)').choices([...FORMATS, ...Object.keys(PICTURES)]).default('text'))
     .option('--output <file>', 'write the report to a file instead of standard output')
     .option('--fail-on-private-import', 'exit 1 when any private import is found')
     .option('--fail-on-cycle', 'exit 1 when any import cycle is found')
+    .option('--baseline <file>', 'a baseline written by `pyseam baseline`: the --fail-on-* gates fail only on what is not in it; what was fixed since is reported')
+    .option('--depth <n>', 'dot/mermaid: collapse modules to their first N name segments (a.b.c.d at 2 is a.b)')
+    .option('--by-component', 'dot/mermaid: one node per component (each module\'s owner)')
+    .option('--external', 'dot/mermaid: draw external packages too')
     .action((path: string, flags: AnalyzeFlags) => {
+      const picture = pictureOptions(flags);
       const { result } = loadAnalysis(path, flags, io);
-      writeReport(render(flags.format, result, { color: useColor(flags.output) }), flags.output, io);
-      setStatus(gate(result, flags, io));
+      const text = isPicture(flags.format) ? PICTURES[flags.format](collapseGraph(result, picture)) : render(flags.format, result, { color: useColor(flags.output) });
+      const gated = flags.baseline ? gateOnBaseline(flags.baseline, result, flags, text, io) : undefined;
+      writeReport(gated?.text ?? text, flags.output, io);
+      setStatus(gated?.status ?? gate(result, flags, io));
     });
+}
+
+/** The collapse asked for. @throws UsageError for a depth that is not a positive integer, `--depth` with `--by-component`, or a picture flag with a format that is not a picture. */
+function pictureOptions(flags: AnalyzeFlags): CollapseOptions {
+  const given = [flags.depth !== undefined && '--depth', flags.byComponent && '--by-component', flags.external && '--external'].filter(Boolean);
+  if (given.length && !isPicture(flags.format)) throw new UsageError(`${given[0]}: only for --format ${Object.keys(PICTURES).join(' or ')}, got --format ${flags.format}`);
+  if (flags.depth !== undefined && !/^[1-9][0-9]*$/.test(flags.depth)) throw new UsageError(`--depth '${flags.depth}': expected a positive integer`);
+  if (flags.depth !== undefined && flags.byComponent) throw new UsageError('--depth and --by-component: choose one');
+  return { depth: flags.depth === undefined ? undefined : Number(flags.depth), byComponent: flags.byComponent ?? false, external: flags.external ?? false };
 }
 
 /** Exit 1 with a line on standard error for each `--fail-on-*` gate that finds something. */

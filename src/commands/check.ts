@@ -4,12 +4,14 @@ import { validateContracts } from '../graph/contracts/validate-contracts.js';
 import { UsageError } from '../errors.js';
 import { renderCheckJson } from '../report/check-json.js';
 import { renderCheckText } from '../report/check-text.js';
+import { checkOnBaseline } from './baseline.js';
 import { addAnalysisOptions, loadAnalysis, useColor, writeReport, type AnalysisFlags, type Io } from './shared.js';
 
 interface CheckFlags extends AnalysisFlags {
   format: 'text' | 'json';
   output?: string;
   full?: boolean;
+  baseline?: string;
 }
 
 /**
@@ -25,6 +27,7 @@ export function registerCheck(program: Command, io: Io, setStatus: (status: numb
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
     .option('--output <file>', 'write the report to a file instead of standard output')
     .option('--full', 'list every broken pair and private import instead of cutting long lists (text)')
+    .option('--baseline <file>', 'a baseline written by `pyseam baseline`: broken only by what is not in it; what was fixed since is reported')
     .action((path: string, flags: CheckFlags) => {
       const { result, config } = loadAnalysis(path, flags, io);
       const contracts = config.contract ?? [];
@@ -33,6 +36,11 @@ export function registerCheck(program: Command, io: Io, setStatus: (status: numb
       if (errors.length) throw new UsageError(`invalid contracts in ${result.options.config ?? 'the config'}\n${errors.map((e) => `  ${e}`).join('\n')}`);
       const check = checkContracts(result, contracts);
       const text = flags.format === 'json' ? renderCheckJson(check) : renderCheckText(check, { color: useColor(flags.output), full: flags.full });
+      if (flags.baseline) {
+        const gated = checkOnBaseline(flags.baseline, result, check, flags.format, text, io);
+        writeReport(gated.text, flags.output, io);
+        return setStatus(gated.status);
+      }
       writeReport(text, flags.output, io);
       const { summary } = check;
       if (summary.ok) return setStatus(0);

@@ -5,7 +5,11 @@
  * (after dependency-cruiser's `src/report/index.mjs`).
  */
 import type { AnalysisResult } from '../result.js';
+import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
 
 export interface ReportOptions {
@@ -20,6 +24,10 @@ export type Reporter = (result: AnalysisResult, options: ReportOptions) => strin
 const REPORTERS = {
   text: renderText,
   json: (result: AnalysisResult) => renderJson(result),
+  sarif: (result: AnalysisResult) => renderSarif(result),
+  github: (result: AnalysisResult) => renderGithub(result),
+  junit: (result: AnalysisResult) => renderJunit(result),
+  markdown: (result: AnalysisResult) => renderMarkdown(result),
 } satisfies Record<string, Reporter>;
 
 export type Format = keyof typeof REPORTERS;

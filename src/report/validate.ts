@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 
 /** The schemas under `schema/`: `report` (pyseam analyze) and `check` (pyseam check). */
-export type SchemaName = 'report' | 'check';
+export type SchemaName = 'report' | 'check' | 'baseline';
 
 const DIRS = ['../../schema/', '../../../schema/'];
 
@@ -33,7 +33,8 @@ function validator(name: SchemaName): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
     const ajv = new Ajv2020({ allErrors: true, strict: true });
-    if (name !== 'report') ajv.addSchema(readSchema('report'));
+    // report and check refer to the baseline comparison; check also refers to report's definitions.
+    for (const other of ['report', 'baseline'] as const) if (other !== name) ajv.addSchema(readSchema(other));
     validate = ajv.compile(readSchema(name));
     compiled.set(name, validate);
   }

@@ -25,7 +25,7 @@ describe('json report', () => {
 
 describe('report registry', () => {
   it('knows text and json', () => {
-    expect(FORMATS).toEqual(['text', 'json']);
+    expect(FORMATS).toEqual(['text', 'json', 'sarif', 'github', 'junit', 'markdown']);
     expect(isFormat('text')).toBe(true);
     expect(isFormat('toString')).toBe(false);
   });
@@ -35,6 +35,6 @@ describe('report registry', () => {
   });
 
   it('rejects an unknown format, naming the known ones', () => {
-    expect(() => render('xml', everythingFine, { color: false })).toThrow("unknown report format 'xml' (known: text, json)");
+    expect(() => render('xml', everythingFine, { color: false })).toThrow("unknown report format 'xml' (known: text, json, sarif, github, junit, markdown)");
   });
 });
