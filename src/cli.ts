@@ -26,6 +26,7 @@ const COMMANDS: ((program: Command, io: Io, setStatus: (status: number) => void)
 export async function main(argv: string[], io: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
+  warn: (s) => process.stderr.write(s),
 }): Promise<number> {
   let status = 0;
   const program = new Command('pyseam')

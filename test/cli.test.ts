@@ -155,3 +155,10 @@ describe('analyze --baseline --format json', () => {
     expect(validateReport(json)).toEqual([]);
   });
 });
+
+describe('--quiet', () => {
+  it('prints nothing but the gate failure', () => {
+    const r = pyseam('analyze', SAMPLE, '--quiet', '--fail-on-cycle', '--private', 'tensorflux.pyhton');
+    expect([r.status, r.stdout, r.stderr]).toEqual([1, '', 'pyseam: --fail-on-cycle: 3 import cycles (largest: 3 modules)\n']);
+  });
+});

@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { renderCheckJson } from '../report/check-json.js';
 import { renderCheckText } from '../report/check-text.js';
 import { checkOnBaseline } from './baseline.js';
+import { checkOnChangedSince, mergeBase } from './changed-since.js';
 import { addAnalysisOptions, loadAnalysis, useColor, writeReport, type AnalysisFlags, type Io } from './shared.js';
 
 interface CheckFlags extends AnalysisFlags {
@@ -12,6 +13,7 @@ interface CheckFlags extends AnalysisFlags {
   output?: string;
   full?: boolean;
   baseline?: string;
+  changedSince?: string;
 }
 
 /**
@@ -28,16 +30,19 @@ export function registerCheck(program: Command, io: Io, setStatus: (status: numb
     .option('--output <file>', 'write the report to a file instead of standard output')
     .option('--full', 'list every broken pair and private import instead of cutting long lists (text)')
     .option('--baseline <file>', 'a baseline written by `pyseam baseline`: broken only by what is not in it; what was fixed since is reported')
+    .option('--changed-since <ref>', 'pre-merge mode (git): broken only by what changed since the merge base of HEAD with REF (new private imports, contract pairs and component cycles); the base is analyzed in full')
     .action((path: string, flags: CheckFlags) => {
+      if (flags.baseline && flags.changedSince) throw new UsageError('--baseline and --changed-since: choose one');
+      const base = flags.changedSince ? mergeBase(path, flags.changedSince) : undefined;
       const { result, config } = loadAnalysis(path, flags, io);
       const contracts = config.contract ?? [];
-      if (contracts.length === 0) io.err('pyseam: warning: no contracts configured ([[contract]] in pyseam.toml, [[tool.pyseam.contract]] in pyproject.toml): checking the private-import rule only\n');
+      if (contracts.length === 0) io.warn('pyseam: warning: no contracts configured ([[contract]] in pyseam.toml, [[tool.pyseam.contract]] in pyproject.toml): checking the private-import rule only\n');
       const errors = validateContracts(contracts, result);
       if (errors.length) throw new UsageError(`invalid contracts in ${result.options.config ?? 'the config'}\n${errors.map((e) => `  ${e}`).join('\n')}`);
       const check = checkContracts(result, contracts);
       const text = flags.format === 'json' ? renderCheckJson(check) : renderCheckText(check, { color: useColor(flags.output), full: flags.full });
-      if (flags.baseline) {
-        const gated = checkOnBaseline(flags.baseline, result, check, flags.format, text, io);
+      if (flags.baseline || base) {
+        const gated = base ? checkOnChangedSince(base, path, flags, result, check, text, io) : checkOnBaseline(flags.baseline!, result, check, flags.format, text, io);
         writeReport(gated.text, flags.output, io);
         return setStatus(gated.status);
       }

@@ -42,7 +42,7 @@ export function registerPresets(program: Command, io: Io, _setStatus: (status: n
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((path: string, flags: { config?: string; format: 'text' | 'json' }) => {
       const { config, warnings } = loadConfig(resolve(path), flags.config);
-      for (const w of warnings) io.err(`pyseam: warning: ${w}\n`);
+      for (const w of warnings) io.warn(`pyseam: warning: ${w}\n`);
       const presets = listing(config);
       io.out(flags.format === 'json' ? JSON.stringify({ presets }, null, 2) + '\n' : renderPresetsText(presets, useColor(undefined)));
     });

@@ -13,7 +13,10 @@ import type { AnalysisResult } from '../result.js';
 /** Standard output and error, passed in so tests can capture them. */
 export interface Io {
   out: (s: string) => void;
+  /** Errors: always printed. */
   err: (s: string) => void;
+  /** Warnings: silenced by --quiet. */
+  warn: (s: string) => void;
 }
 
 /** Flags every analyzing command shares (`analyze`, `check`, `extract`, `why`, ...). */
@@ -29,6 +32,8 @@ export interface AnalysisFlags {
   dynamic: boolean;
   checkStdlib?: boolean;
   implicit?: boolean;
+  /** Print nothing but errors: no report on standard output, no warnings (a report still goes to --output). */
+  quiet?: boolean;
 }
 
 /** What a command gets after the analysis: the result, the config it was read with, and the analyzed directory. */
@@ -64,6 +69,7 @@ export function addAnalysisOptions(command: Command): Command {
     .option('--no-lazy', 'leave out lazy imports (inside functions, PEP 810 `lazy import`)')
     .option('--no-dynamic', 'leave out importlib / __import__ imports')
     .option('--check-stdlib', 'report private imports of the standard library too')
+    .option('--quiet', 'print nothing but errors (a report still goes to --output)')
     .option('--implicit', 'add the edges Python creates: `import a.b.c` first runs a/__init__.py and a/b/__init__.py (marked implicit; runtime view)')
     .addHelpText('after', EXIT_STATUSES);
 }
@@ -84,8 +90,13 @@ export function loadAnalysis(path: string, flags: AnalysisFlags, io: Io, extraCo
     throw new UsageError(`PATH: no such directory: ${path}`);
   }
   if (!isDir) throw new UsageError(`PATH: expected a directory, got a file: ${path}`);
+  if (flags.quiet) {
+    // The command writes its report through the same io after this: --quiet silences it here, once.
+    io.out = () => {};
+    io.warn = () => {};
+  }
   const { config, file, warnings } = loadConfig(dir, flags.config);
-  for (const w of warnings) io.err(`pyseam: warning: ${w}\n`);
+  for (const w of warnings) io.warn(`pyseam: warning: ${w}\n`);
   // Extra components come first: on a tie of equal prefixes the first declared wins (owners.ts).
   const components = [...extraComponents, ...(config.component ?? [])];
   const options: AnalyzeOptions = {
@@ -109,7 +120,7 @@ export function loadAnalysis(path: string, flags: AnalysisFlags, io: Io, extraCo
   const progress = progressBar();
   const result = analyze(options, nodeTree(dir), progress.onProgress);
   progress.stop();
-  for (const w of analysisWarnings(result)) io.err(`pyseam: warning: ${w}\n`);
+  for (const w of analysisWarnings(result)) io.warn(`pyseam: warning: ${w}\n`);
   return { result, config, dir };
 }
 

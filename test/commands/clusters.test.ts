@@ -20,7 +20,7 @@ const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 async function pyseam(...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const status = await main(args, { out: (s) => (stdout += s), err: (s) => (stderr += s) });
+  const status = await main(args, { out: (s) => (stdout += s), err: (s) => (stderr += s), warn: (s) => (stderr += s) });
   return { status, stdout, stderr };
 }
 
