@@ -9,9 +9,10 @@ import { withImplicitEdges } from './graph/implicit-edges.js';
 import { buildModuleTable } from './graph/module-table.js';
 import { externalOwner, ownerOf, type DeclaredComponent } from './graph/owners.js';
 import type { AppliedPreset } from './graph/presets.js';
-import { findPrivateImports, type SiteInContext } from './graph/private-imports.js';
+import { findPrivateImports, type PrivateImportOptions, type SiteInContext } from './graph/private-imports.js';
 import { resolveImport } from './graph/resolve.js';
 import { isStdlib } from './graph/stdlib.js';
+import { applySuppressions, type FileSuppression } from './graph/suppressions.js';
 import { readApiSource, type ApiSource } from './api-source.js';
 import { assembleResult } from './assemble-result.js';
 import type { AnalysisResult, DynamicImportRecord, ExportRecord, ProblemRecord, SkippedRecord } from './result.js';
@@ -39,6 +40,8 @@ export interface AnalyzeOptions extends SiteFilter {
   configFile: string | null;
   /** Add the edges Python's import system creates (`import a.b.c` runs `a` and `a.b`), marked `implicit` (`--implicit`). */
   implicit?: boolean;
+  /** Config `suppression-reason`: a `# pyseam: ignore[...]` without a reason silences nothing (default true). */
+  suppressionReason?: boolean;
 }
 
 /** Progress events: one per stage, and one per parsed file (`done` of `total`). */
@@ -66,6 +69,7 @@ export function analyze(options: AnalyzeOptions, tree: SourceTree, onProgress?: 
   const sites: SiteInContext[] = [];
   const allOf = new Map<string, string[] | null>();
   const exports: ExportRecord[] = [];
+  const suppressions: FileSuppression[] = [];
   const extract = { stub: false, importHelpers: options.importHelpers, exportDecorators: options.exportDecorators ?? [] };
   const total = table.parsed.length;
   table.parsed.forEach(({ file, module }, index) => {
@@ -75,6 +79,7 @@ export function analyze(options: AnalyzeOptions, tree: SourceTree, onProgress?: 
     allOf.set(module.name, facts.all);
     for (const e of facts.exports) exports.push({ module: module.name, ...e, file: file.path });
     for (const e of facts.syntaxErrors) parseErrors.push({ file: file.path, ...e });
+    for (const s of facts.suppressions) suppressions.push({ file: file.path, ...s });
     for (const d of facts.nonLiteralDynamic) dynamicImports.push({ importer: module.name, file: file.path, ...d });
     for (const raw of facts.imports) {
       const resolved = resolveImport(raw, module, table.modules);
@@ -96,7 +101,7 @@ export function analyze(options: AnalyzeOptions, tree: SourceTree, onProgress?: 
   const ownership = new Map([...table.modules.values()].map((m) => [m.name, ownerOf(m, discovery.distributions, components)]));
   const owners = new Map([...ownership].map(([name, o]) => [name, o.owner]));
   const presets = options.presets ?? [];
-  const privateImports = findPrivateImports(kept, {
+  const privacyRules: PrivateImportOptions = {
     private: options.private,
     public: options.public,
     external: { private: presets.flatMap((p) => p.private), public: presets.flatMap((p) => p.public) },
@@ -105,12 +110,16 @@ export function analyze(options: AnalyzeOptions, tree: SourceTree, onProgress?: 
     isStdlib,
     ownerOfImporter: (importer) => owners.get(importer)!,
     ownerOfTarget: (site) => (site.external ? externalOwner(site.target, components) : owners.get(site.to)!),
-  });
+  };
+  const found = findPrivateImports(kept, privacyRules);
+  // Staleness is judged before the --no-* filters: filtering a site out does not make its suppression stale.
+  const all = suppressions.length > 0 && kept.length < sites.length ? findPrivateImports(sites, privacyRules) : found;
+  const { privateImports, suppressed, problems: suppressionProblems } = applySuppressions(found, suppressions, { requireReason: options.suppressionReason ?? true, all });
 
   return assembleResult({
     options, discovery, table, owners, ownership, graph, kept, allOf, exports,
     cycles: findCycles(graph),
-    privateImports, parseErrors, importErrors, skipped, dynamicImports,
+    privateImports, suppressed, suppressionProblems, parseErrors, importErrors, skipped, dynamicImports,
   });
 }
 

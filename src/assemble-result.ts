@@ -10,6 +10,7 @@ import type { Discovery } from './parse/types.js';
 import {
   SCHEMA_VERSION, type AnalysisResult, type ComponentRecord, type CycleRecord, type DynamicImportRecord, type EdgeRecord,
   type ExportRecord, type ExternalPackageRecord, type PrivateImportRecord, type ProblemRecord, type SkippedRecord,
+  type SuppressedImportRecord, type SuppressionProblemRecord,
 } from './result.js';
 
 /** Everything the analysis computed, before it is turned into plain sorted records. */
@@ -28,6 +29,8 @@ export interface AnalysisParts {
   exports: ExportRecord[];
   cycles: CycleRecord[];
   privateImports: PrivateImportRecord[];
+  suppressed: SuppressedImportRecord[];
+  suppressionProblems: SuppressionProblemRecord[];
   parseErrors: ProblemRecord[];
   importErrors: ProblemRecord[];
   skipped: SkippedRecord[];
@@ -76,6 +79,8 @@ export function assembleResult(parts: AnalysisParts): AnalysisResult {
       cycles: parts.cycles.length,
       largestCycle: parts.cycles[0]?.modules.length ?? 0,
       privateImports: parts.privateImports.length,
+      suppressed: parts.suppressed.length,
+      suppressionProblems: parts.suppressionProblems.length,
       parseErrors: parts.parseErrors.length,
       importErrors: parts.importErrors.length,
       skippedFiles: parts.skipped.length,
@@ -89,6 +94,8 @@ export function assembleResult(parts: AnalysisParts): AnalysisResult {
     externalPackages: packages,
     cycles: parts.cycles,
     privateImports: [...parts.privateImports].sort((a, b) => byLocation(a, b) || cmp(a.target, b.target)),
+    suppressed: [...parts.suppressed].sort((a, b) => byLocation(a, b) || cmp(a.target, b.target)),
+    suppressionProblems: [...parts.suppressionProblems].sort((a, b) => cmp(a.file, b.file) || a.line - b.line),
     exports: [...parts.exports].sort((a, b) => cmp(a.module, b.module) || cmp(a.symbol, b.symbol) || a.line - b.line || cmp(a.decorator, b.decorator)),
     duplicates: table.duplicates,
     parseErrors: [...parts.parseErrors].sort(byLocation),

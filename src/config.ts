@@ -17,6 +17,8 @@ export interface PyseamConfig {
   lazy?: boolean;
   dynamic?: boolean;
   'check-stdlib'?: boolean;
+  /** A `# pyseam: ignore[...]` comment must give a reason to silence anything (default true). */
+  'suppression-reason'?: boolean;
   component?: ComponentConfig[];
   'export-decorators'?: string[];
   copy?: string[];

@@ -120,6 +120,23 @@ export interface PrivateImportRecord {
   dynamic: boolean;
 }
 
+/** A private import silenced by a `# pyseam: ignore[private-import] reason` comment on its statement: listed, never counted. */
+export interface SuppressedImportRecord extends PrivateImportRecord {
+  /** 1-based line of the suppression comment. */
+  suppressionLine: number;
+  /** The reason written after the bracket (`''` only when config `suppression-reason = false`). */
+  suppressionReason: string;
+}
+
+/** A suppression comment that is itself a problem: it matches no private import (`stale`), or gives no reason when one is required (`no-reason`, and then silences nothing). */
+export interface SuppressionProblemRecord {
+  file: string;
+  /** 1-based line of the comment. */
+  line: number;
+  kind: 'stale' | 'no-reason';
+  message: string;
+}
+
 /**
  * A symbol marked public by an export decorator (`@keras_export("keras.layers.Dense")`, or the
  * call form `tf_export("x")(symbol)`): the public names it is exported under.
@@ -204,7 +221,11 @@ export interface Summary {
   cycles: number;
   /** Modules in the largest strongly connected component (0 when there is none). */
   largestCycle: number;
+  /** Private imports not suppressed: what `--fail-on-private-import` and `check` count. */
   privateImports: number;
+  /** Private imports silenced by inline suppressions. */
+  suppressed: number;
+  suppressionProblems: number;
   parseErrors: number;
   importErrors: number;
   skippedFiles: number;
@@ -225,7 +246,12 @@ export interface AnalysisResult {
   edges: EdgeRecord[];
   externalPackages: ExternalPackageRecord[];
   cycles: CycleRecord[];
+  /** Private imports no inline suppression silences, sorted by place. */
   privateImports: PrivateImportRecord[];
+  /** Private imports silenced by `# pyseam: ignore[private-import] reason`, sorted by place. */
+  suppressed: SuppressedImportRecord[];
+  /** Stale suppressions and suppressions without a required reason, sorted by place. */
+  suppressionProblems: SuppressionProblemRecord[];
   /** Symbols marked by the configured export decorators, in the analyzed tree and in the `api-source` trees (file `NAME:path`), sorted by module and symbol. */
   exports: ExportRecord[];
   duplicates: DuplicateRecord[];

@@ -7,6 +7,7 @@ import { FORMATS, render, type Format } from '../report/index.js';
 import { renderMermaid } from '../report/mermaid.js';
 import type { AnalysisResult } from '../result.js';
 import { gateOnBaseline } from './baseline.js';
+import { gateOnChangedSince, mergeBase } from './changed-since.js';
 import { addAnalysisOptions, loadAnalysis, useColor, writeReport, type AnalysisFlags, type Io } from './shared.js';
 
 /** Graph pictures: rendered from the collapsed graph, not from the result, so they live outside the reporter registry. */
@@ -20,6 +21,7 @@ interface AnalyzeFlags extends AnalysisFlags {
   failOnPrivateImport?: boolean;
   failOnCycle?: boolean;
   baseline?: string;
+  changedSince?: string;
   depth?: string;
   byComponent?: boolean;
   external?: boolean;
@@ -34,14 +36,17 @@ export function registerAnalyze(program: Command, io: Io, setStatus: (status: nu
     .option('--fail-on-private-import', 'exit 1 when any private import is found')
     .option('--fail-on-cycle', 'exit 1 when any import cycle is found')
     .option('--baseline <file>', 'a baseline written by `pyseam baseline`: the --fail-on-* gates fail only on what is not in it; what was fixed since is reported')
+    .option('--changed-since <ref>', 'pre-merge mode (git): the --fail-on-* gates fail only on what changed since the merge base of HEAD with REF (new private imports, new or grown cycles); the base is analyzed in full')
     .option('--depth <n>', 'dot/mermaid: collapse modules to their first N name segments (a.b.c.d at 2 is a.b)')
     .option('--by-component', 'dot/mermaid: one node per component (each module\'s owner)')
     .option('--external', 'dot/mermaid: draw external packages too')
     .action((path: string, flags: AnalyzeFlags) => {
       const picture = pictureOptions(flags);
+      if (flags.baseline && flags.changedSince) throw new UsageError('--baseline and --changed-since: choose one');
+      const base = flags.changedSince ? mergeBase(path, flags.changedSince) : undefined;
       const { result } = loadAnalysis(path, flags, io);
       const text = isPicture(flags.format) ? PICTURES[flags.format](collapseGraph(result, picture)) : render(flags.format, result, { color: useColor(flags.output) });
-      const gated = flags.baseline ? gateOnBaseline(flags.baseline, result, flags, text, io) : undefined;
+      const gated = flags.baseline ? gateOnBaseline(flags.baseline, result, flags, text, io) : base ? gateOnChangedSince(base, path, flags, result, text, io) : undefined;
       writeReport(gated?.text ?? text, flags.output, io);
       setStatus(gated?.status ?? gate(result, flags, io));
     });

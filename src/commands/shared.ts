@@ -116,6 +116,7 @@ export function loadAnalysis(path: string, flags: AnalysisFlags, io: Io, extraCo
     presets: presetsOf(config),
     configFile: file ? relative(dir, file).split(sep).join('/') : null,
     implicit: flags.implicit ?? false,
+    suppressionReason: config['suppression-reason'] ?? true,
   };
   const progress = progressBar();
   const result = analyze(options, nodeTree(dir), progress.onProgress);

@@ -8,12 +8,13 @@ import { IMPORT_NODE_TYPES, readImportStatement, type StatementTarget } from './
 import { ModuleLiterals } from './module-literals.js';
 import { astPosition } from './positions.js';
 import { firstFailure, missingMessage, ProblemCollector } from './problem-collector.js';
-import type { ExtractOptions, ModuleFacts, NonLiteralDynamicImport, RawExport, RawImport } from './types.js';
+import { mayBeSuppression, parseSuppression } from './suppression-comments.js';
+import type { ExtractOptions, ModuleFacts, NonLiteralDynamicImport, RawExport, RawImport, RawSuppression } from './types.js';
 
 /**
  * One pass over a syntax tree with a tree cursor, carrying the facts context
  * down a stack of frames (one per open node), recording imports, dynamic
- * calls, module literals and syntax problems in source order.
+ * calls, module literals, suppression comments and syntax problems in source order.
  */
 
 const CALL_TEXT_LIMIT = 120;
@@ -34,6 +35,10 @@ export class ModuleWalker {
   private readonly bindings = new Bindings();
   private readonly literals = new ModuleLiterals();
   private readonly exports: RawExport[] = [];
+  /** `# pyseam: ignore[...]` comments, their `statementLine` filled in by `finish`. */
+  private readonly suppressions: RawSuppression[] = [];
+  /** The first and last line of each emitted import's statement or call, in emit order. */
+  private readonly importSpans: Array<[number, number]> = [];
   private readonly exportDecorators: ExportDecorators;
   private readonly problems: ProblemCollector;
   /** Start index of an import statement -> the `lazy` ERROR node before it (PEP 810). */
@@ -74,6 +79,8 @@ export class ModuleWalker {
         if (this.exportDecorators.active && ctx.scope === 'module') this.visitExportCall(cursor.currentNode);
       } else if (type === 'decorated_definition' && this.exportDecorators.active && ctx.scope === 'module') {
         this.exports.push(...this.exportDecorators.readDecorated(cursor.currentNode, this.lineOf));
+      } else if (type === 'comment') {
+        this.visitComment(cursor.startIndex, cursor.endIndex, cursor.startPosition.row);
       } else if (type === 'ERROR') {
         descend = this.visitError(cursor.currentNode, ctx, inError);
         inError = true;
@@ -130,6 +137,13 @@ export class ModuleWalker {
     if (found) this.exports.push(found);
   }
 
+  private visitComment(start: number, end: number, row: number): void {
+    const text = this.source.slice(start, end);
+    if (!mayBeSuppression(text)) return;
+    const found = parseSuppression(text);
+    if (found) this.suppressions.push({ line: row + 1, statementLine: null, ...found });
+  }
+
   private readonly lineOf = (node: SyntaxNode): number => this.position(node).line;
 
   private visitImport(node: SyntaxNode, ctx: FactsContext): void {
@@ -137,13 +151,13 @@ export class ModuleWalker {
     const prefix = this.fromPrefixes.get(node.startIndex);
     if (prefix) {
       const names = targets.map((t) => t.module);
-      this.emit({ kind: 'from', module: prefix.module, level: prefix.level, names }, prefix.start, ctx, false);
+      this.emit({ kind: 'from', module: prefix.module, level: prefix.level, names }, prefix.start, ctx, false, node);
       return;
     }
     const marker = this.lazyMarkers.get(node.startIndex);
     const start = marker ?? node;
     const facts = marker ? { ...ctx, lazy: true } : ctx;
-    for (const target of targets) this.emit(target, start, facts, false);
+    for (const target of targets) this.emit(target, start, facts, false, node);
   }
 
   private visitCall(node: SyntaxNode, ctx: FactsContext): void {
@@ -186,8 +200,10 @@ export class ModuleWalker {
     return astPosition(this.source, node.startPosition.row, node.startPosition.column, node.startIndex);
   }
 
-  private emit(target: StatementTarget & Partial<DynamicTarget>, start: SyntaxNode, ctx: FactsContext, dynamic: boolean): void {
+  /** Record one import; `end` is the node whose last line ends the statement (or call), for suppressions. */
+  private emit(target: StatementTarget & Partial<DynamicTarget>, start: SyntaxNode, ctx: FactsContext, dynamic: boolean, end: SyntaxNode = start): void {
     const { line, column } = this.position(start);
+    this.importSpans.push([line, Math.max(line, end.endPosition.row + 1)]);
     const record: RawImport = {
       kind: target.kind,
       module: target.module,
@@ -215,12 +231,23 @@ export class ModuleWalker {
         }
       });
     }
+    for (const s of this.suppressions) s.statementLine = this.statementLineOf(s.line);
     return {
       imports: this.imports,
       nonLiteralDynamic: this.nonLiteralDynamic,
       syntaxErrors: this.problems.finish(),
       all: this.literals.get('__all__'),
       exports: this.exports,
+      suppressions: this.suppressions,
     };
+  }
+
+  /** The first line of the innermost import statement or call spanning `line`, or null. */
+  private statementLineOf(line: number): number | null {
+    let best: number | null = null;
+    for (const [first, last] of this.importSpans) {
+      if (first <= line && line <= last && (best === null || first > best)) best = first;
+    }
+    return best;
   }
 }

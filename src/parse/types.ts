@@ -65,6 +65,24 @@ export interface ModuleFacts {
   all: string[] | null;
   /** Symbols marked by a configured export decorator, in source order (`[]` when none is configured). */
   exports: RawExport[];
+  /** Inline `# pyseam: ignore[...]` comments, in source order. */
+  suppressions: RawSuppression[];
+}
+
+/**
+ * A `# pyseam: ignore[rule, ...] reason` comment (src/parse/suppression-comments.ts).
+ * `statementLine` is the line of the first token of the import statement (or import call)
+ * whose lines hold the comment, which is the `line` of that statement's RawImports; null
+ * when the comment is on no import's line (a stale suppression).
+ */
+export interface RawSuppression {
+  /** 1-based line of the comment itself. */
+  line: number;
+  statementLine: number | null;
+  /** Rule names as written, e.g. `['private-import']`. */
+  rules: string[];
+  /** The text after the bracket, trimmed; `''` when none was given. */
+  reason: string;
 }
 
 /**

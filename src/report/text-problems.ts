@@ -1,11 +1,13 @@
 /**
- * The short lists at the end of the text report: parse errors, import
+ * The short lists at the end of the text report: suppressed private imports
+ * and suppression problems (text-suppressions.ts), parse errors, import
  * errors, skipped files, duplicates, unresolved sites (grouped by the module
  * they name) and non-literal dynamic imports. Each list is omitted when empty
  * and cut to `LIST_LIMIT` entries unless `full`.
  */
 import type { AnalysisResult } from '../result.js';
 import { groupUnresolvedSites } from './selectors.js';
+import { renderSuppressions } from './text-suppressions.js';
 import { cut, location, LIST_LIMIT, moreLines, plural, type SectionContext } from './text-format.js';
 
 /** A call's source text on one line: a call spread over several lines would break the list. */
@@ -24,6 +26,7 @@ export function renderProblems(result: AnalysisResult, ctx: SectionContext): str
   const unresolved = groupUnresolvedSites(result);
   const sites = unresolved.reduce((n, g) => n + g.sites.length, 0);
   return [
+    ...renderSuppressions(result, ctx),
     list(`Parse errors (${result.parseErrors.length})`, result.parseErrors, (p) => `${location(p)}  ${p.message}`, ctx),
     list(`Import errors (${result.importErrors.length})`, result.importErrors, (p) => `${location(p)}  ${p.message}`, ctx),
     list(`Skipped files (${result.skippedFiles.length})`, result.skippedFiles, (s) => `${s.file}  ${paint.dim(s.reason)}`, ctx),

@@ -26,7 +26,8 @@ export function renderSummary(result: AnalysisResult, { paint }: SectionContext)
   const kinds = countExternalKinds(result);
   const m = countModuleKinds(result);
   const privateFiles = new Set(result.privateImports.map((p) => p.file)).size;
-  const rows: [string, number, string, 'ok' | 'bad' | 'warn'][] = [
+  type Row = [string, number, string, 'ok' | 'bad' | 'warn'];
+  const rows: Row[] = [
     ['files', s.files, '(Python sources, stubs and extension modules)', 'ok'],
     ['modules', s.modules, m.namespace || m.script ? `(incl. ${plural(m.namespace, 'namespace package')}, ${plural(m.script, 'script')})` : '', 'ok'],
     ['internal edges', s.edges, '(importer -> imported module pairs)', 'ok'],
@@ -34,6 +35,9 @@ export function renderSummary(result: AnalysisResult, { paint }: SectionContext)
     ['import sites', s.sites, '(one per statement and target)', 'ok'],
     ['cycles', s.cycles, s.cycles ? `(strongly connected components; largest: ${s.largestCycle} modules)` : '', 'bad'],
     ['private imports', s.privateImports, s.privateImports ? `(sites, in ${plural(privateFiles, 'file')})` : '', 'bad'],
+    // Shown only when there are inline suppressions, so reports of trees without any keep their shape.
+    ...(s.suppressed ? [['suppressed', s.suppressed, '(private import sites silenced inline, not counted)', 'ok'] as Row] : []),
+    ...(s.suppressionProblems ? [['suppression problems', s.suppressionProblems, '(stale, or without a reason)', 'warn'] as Row] : []),
     ['parse errors', s.parseErrors, '', 'warn'],
     ['import errors', s.importErrors, '', 'warn'],
     ['skipped files', s.skippedFiles, '', 'warn'],

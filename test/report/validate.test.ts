@@ -61,6 +61,8 @@ describe('report.schema.json', () => {
     ['cycle', cyclesAndPrivate.cycles[0], defs.cycle],
     ['hop', cyclesAndPrivate.cycles[0].example[0], defs.hop],
     ['privateImport', cyclesAndPrivate.privateImports[0], defs.privateImport],
+    ['suppressedImport', cyclesAndPrivate.suppressed[0], defs.suppressedImport],
+    ['suppressionProblem', cyclesAndPrivate.suppressionProblems[0], defs.suppressionProblem],
     ['duplicate', cyclesAndPrivate.duplicates[0], defs.duplicate],
     ['problem', cyclesAndPrivate.parseErrors[0], defs.problem],
     ['skipped', cyclesAndPrivate.skippedFiles[0], defs.skipped],

@@ -275,6 +275,8 @@ export const expected = {
     skippedFiles: 0,
     unresolvedSites: 1,
     nonLiteralDynamicImports: 2,
+    suppressed: 0,
+    suppressionProblems: 0,
     duplicates: 0,
   },
 };

@@ -8,6 +8,9 @@
  *   tensorflow.python.ops: 3 sites, names array_ops x3 and math_ops x1, one lazy,
  *   one from owner keras_cv;
  *   jax._src.core: 1 site, `from jax._src.core import Tracer`, type-checking.
+ * - suppressed: `from tensorflow.python.eager import context` in keras/src/e.py line 5, silenced
+ *   by the comment on that line (reason "no public API yet"); suppression problems: a stale
+ *   one at keras/src/e.py:9 and one without a reason at keras/src/b.py:2.
  * - problems: 1 parse error, 1 import error, 1 skipped file, 1 duplicate,
  *   3 unresolved sites (app.gen_pb2 x2, lib.missing x1), 1 non-literal dynamic import.
  */
@@ -43,6 +46,7 @@ export const cyclesAndPrivate: AnalysisResult = {
     files: 40, modules: 38, edges: 21, externalEdges: 4, sites: 64, externalPackages: 3,
     cycles: 3, largestCycle: 12, privateImports: 29, parseErrors: 1, importErrors: 1,
     skippedFiles: 1, unresolvedSites: 3, nonLiteralDynamicImports: 1, duplicates: 1,
+    suppressed: 1, suppressionProblems: 2,
   },
   modules: [{ name: 'app.a', path: 'src/app/a.py', kind: 'module', root: 'src', owner: 'app' }],
   components: [{ name: 'app', source: 'top-level', prefixes: [], modules: 1 }],
@@ -80,6 +84,13 @@ export const cyclesAndPrivate: AnalysisResult = {
     priv('keras/src/c.py', 30, 'tensorflow.python.ops', ['array_ops'], TF, { lazy: true, column: 9 }),
     priv('keras_cv/d.py', 7, 'tensorflow.python.ops', ['array_ops'], TF, { importerOwner: 'keras_cv' }),
     ...framework,
+  ],
+  suppressed: [
+    { ...priv('keras/src/e.py', 5, 'tensorflow.python.eager', ['context'], TF), suppressionLine: 5, suppressionReason: 'no public API yet' },
+  ],
+  suppressionProblems: [
+    { file: 'keras/src/b.py', line: 2, kind: 'no-reason', message: 'suppression without a reason: write why after ignore[private-import]; it silences nothing until then' },
+    { file: 'keras/src/e.py', line: 9, kind: 'stale', message: 'stale suppression: ignore[private-import] is on no import statement' },
   ],
   exports: [],
   duplicates: [{ module: 'tests.conftest', paths: ['a/tests/conftest.py', 'b/tests/conftest.py'] }],

@@ -20,7 +20,7 @@ export const everythingFine: AnalysisResult = {
   summary: {
     files: 3, modules: 3, edges: 1, externalEdges: 1, sites: 2, externalPackages: 1,
     cycles: 0, largestCycle: 0, privateImports: 0, parseErrors: 0, importErrors: 0,
-    skippedFiles: 0, unresolvedSites: 0, nonLiteralDynamicImports: 0, duplicates: 0,
+    skippedFiles: 0, unresolvedSites: 0, nonLiteralDynamicImports: 0, suppressed: 0, suppressionProblems: 0, duplicates: 0,
   },
   modules: [
     { name: 'app', path: 'app/__init__.py', kind: 'package', root: '.', owner: 'app' },
@@ -35,6 +35,8 @@ export const everythingFine: AnalysisResult = {
   externalPackages: [{ name: 'os', kind: 'stdlib', sites: 1, importers: 1 }],
   cycles: [],
   privateImports: [],
+  suppressed: [],
+  suppressionProblems: [],
   exports: [],
   duplicates: [],
   parseErrors: [],
