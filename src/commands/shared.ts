@@ -82,6 +82,21 @@ export function addAnalysisOptions(command: Command): Command {
  * directory inside PATH, a prefix that is not a dotted module name, or a bad config.
  */
 export function loadAnalysis(path: string, flags: AnalysisFlags, io: Io, extraComponents: ComponentConfig[] = []): LoadedAnalysis {
+  const { options, config, dir } = analysisOptions(path, flags, io, extraComponents);
+  const progress = progressBar();
+  const result = analyze(options, nodeTree(dir), progress.onProgress);
+  progress.stop();
+  for (const w of analysisWarnings(result)) io.warn(`pyseam: warning: ${w}\n`);
+  return { result, config, dir };
+}
+
+/**
+ * The first half of `loadAnalysis`: PATH, the config and the flags checked and turned into
+ * `AnalyzeOptions`, for a command that runs the analysis its own way (`tui`, with an ink progress bar).
+ *
+ * @throws UsageError as `loadAnalysis`.
+ */
+export function analysisOptions(path: string, flags: AnalysisFlags, io: Io, extraComponents: ComponentConfig[] = []): { options: AnalyzeOptions; config: PyseamConfig; dir: string } {
   const dir = resolve(path);
   let isDir = false;
   try {
@@ -118,11 +133,7 @@ export function loadAnalysis(path: string, flags: AnalysisFlags, io: Io, extraCo
     implicit: flags.implicit ?? false,
     suppressionReason: config['suppression-reason'] ?? true,
   };
-  const progress = progressBar();
-  const result = analyze(options, nodeTree(dir), progress.onProgress);
-  progress.stop();
-  for (const w of analysisWarnings(result)) io.warn(`pyseam: warning: ${w}\n`);
-  return { result, config, dir };
+  return { options, config, dir };
 }
 
 /** Writes a rendered report to `--output` or standard output. @throws UsageError when the file cannot be written. */
@@ -177,7 +188,7 @@ export function checkDotted(values: string[] | undefined, flag: string): string[
 }
 
 /** What the user most likely did not mean: nothing analyzed, or a declared prefix that names nothing. */
-function analysisWarnings(result: AnalysisResult): string[] {
+export function analysisWarnings(result: AnalysisResult): string[] {
   const warnings: string[] = [];
   if (result.summary.files === 0) warnings.push('no Python files found (check PATH, --exclude and .gitignore)');
   const names = new Set(result.modules.map((m) => m.name));

@@ -96,3 +96,32 @@ export function countModuleKinds(result: AnalysisResult): Record<ModuleKind, num
   for (const m of result.modules) counts[m.kind] += 1;
   return counts;
 }
+
+/** A component with its module count and the internal edges (and their sites) that cross its boundary. */
+export interface ComponentTraffic {
+  name: string;
+  modules: number;
+  /** Edges from its modules to other components' modules, and their sites. */
+  edgesOut: number;
+  sitesOut: number;
+  /** Edges from other components' modules to its modules, and their sites. */
+  edgesIn: number;
+  sitesIn: number;
+}
+
+/** Every component with the internal edges crossing its boundary each way, in `result.components` order (by name). */
+export function componentTraffic(result: AnalysisResult): ComponentTraffic[] {
+  const ownerOf = new Map(result.modules.map((m) => [m.name, m.owner]));
+  const traffic = new Map(result.components.map((c) => [c.name, { name: c.name, modules: c.modules, edgesOut: 0, sitesOut: 0, edgesIn: 0, sitesIn: 0 }]));
+  for (const e of result.edges) {
+    if (e.external) continue;
+    const from = ownerOf.get(e.from);
+    const to = ownerOf.get(e.to);
+    if (from === undefined || to === undefined || from === to) continue;
+    const out = traffic.get(from);
+    const into = traffic.get(to);
+    if (out) { out.edgesOut += 1; out.sitesOut += e.sites.length; }
+    if (into) { into.edgesIn += 1; into.sitesIn += e.sites.length; }
+  }
+  return [...traffic.values()];
+}

@@ -1,0 +1,3 @@
+import { placeholder } from './placeholder.js';
+
+export const clusters = placeholder('clusters', 'Clusters');

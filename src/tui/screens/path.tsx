@@ -1,0 +1,3 @@
+import { placeholder } from './placeholder.js';
+
+export const path = placeholder('path', 'Path');
