@@ -58,6 +58,33 @@ export type ProgressEvent =
  * parse error whose file still gives what its tree holds: neither stops the analysis.
  */
 export function analyze(options: AnalyzeOptions, tree: SourceTree, onProgress?: (event: ProgressEvent) => void): AnalysisResult {
+  const steps = analysisSteps(options, tree, onProgress);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `analyze`, handing the event loop back every `sliceMs` milliseconds (between two files), so
+ * a terminal UI can draw its progress bar while the analysis runs on the same thread.
+ * Same result as `analyze`.
+ */
+export async function analyzeInSlices(options: AnalyzeOptions, tree: SourceTree, onProgress?: (event: ProgressEvent) => void, sliceMs = 30): Promise<AnalysisResult> {
+  const steps = analysisSteps(options, tree, onProgress);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** The recipe as a generator that yields after each parsed file: the one body both drivers run. */
+function* analysisSteps(options: AnalyzeOptions, tree: SourceTree, onProgress?: (event: ProgressEvent) => void): Generator<void, AnalysisResult, void> {
   onProgress?.({ stage: 'discover' });
   const discovery = discover(tree, { roots: options.roots, rootsFromConfig: options.configRoots, exclude: options.exclude });
   const table = buildModuleTable(discovery.files, discovery.roots);
@@ -72,10 +99,11 @@ export function analyze(options: AnalyzeOptions, tree: SourceTree, onProgress?: 
   const suppressions: FileSuppression[] = [];
   const extract = { stub: false, importHelpers: options.importHelpers, exportDecorators: options.exportDecorators ?? [] };
   const total = table.parsed.length;
-  table.parsed.forEach(({ file, module }, index) => {
+  for (const [index, { file, module }] of table.parsed.entries()) {
     onProgress?.({ stage: 'parse', done: index, total });
+    yield;
     const facts = readFacts(tree, file.path, { ...extract, stub: file.kind === 'stub' }, skipped);
-    if (!facts) return;
+    if (!facts) continue;
     allOf.set(module.name, facts.all);
     for (const e of facts.exports) exports.push({ module: module.name, ...e, file: file.path });
     for (const e of facts.syntaxErrors) parseErrors.push({ file: file.path, ...e });
@@ -86,7 +114,7 @@ export function analyze(options: AnalyzeOptions, tree: SourceTree, onProgress?: 
       if ('message' in resolved) importErrors.push({ file: file.path, line: raw.line, column: raw.column, message: resolved.message });
       else for (const site of resolved) sites.push({ importer: module.name, file: file.path, site });
     }
-  });
+  }
   onProgress?.({ stage: 'parse', done: total, total });
 
   for (const source of options.apiSources ?? []) exports.push(...readApiSource(source, options.exportDecorators ?? []));

@@ -7,12 +7,13 @@ import { registerClusters } from './commands/clusters.js';
 import { registerExtract } from './commands/extract.js';
 import { registerPresets } from './commands/presets.js';
 import { registerQueries } from './commands/queries.js';
+import { registerTui } from './commands/tui.js';
 import { EXIT_STATUSES, type Io } from './commands/shared.js';
 import { PyseamError } from './errors.js';
 
 /** Every subcommand registers itself here (one file each under src/commands/). */
 const COMMANDS: ((program: Command, io: Io, setStatus: (status: number) => void) => void)[] = [
-  registerAnalyze, registerCheck, registerExtract, registerQueries, registerClusters, registerPresets, registerBaseline,
+  registerAnalyze, registerCheck, registerExtract, registerQueries, registerClusters, registerPresets, registerBaseline, registerTui,
 ];
 
 

@@ -29,8 +29,8 @@ export interface WhatIfOutcome {
   applied: CutSite[];
   /** Cuts that match no site of the result (a stale selection): listed, never applied. */
   unmatched: CutSite[];
-  /** Edges left without any site, which therefore disappear, sorted. */
-  removedEdges: { from: string; to: string }[];
+  /** Edges left without any site, which therefore disappear, sorted by importer then target; `external` as in `EdgeRecord` (`to` is then a top-level package). */
+  removedEdges: { from: string; to: string; external: boolean }[];
   before: WhatIfFigures;
   after: WhatIfFigures;
   /** The analysis with the cuts applied: edges, sites, cycles, private imports and summary recomputed. */

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CutSite, ExtractionPlan } from '../extraction-result.js';
-import { extractionPlan } from '../graph/extraction-plan.js';
 import { graphFromResult } from '../graph/graph-from-result.js';
 import { shortestChain } from '../graph/queries/shortest-chain.js';
 import { suggestClusters } from '../graph/suggest-clusters.js';
 import { whatIf } from '../graph/what-if.js';
+import { focusedExtractionPlan } from '../graph/what-if-plan.js';
 import { decodeSource } from '../parse/decode.js';
 import type { ClustersResult } from '../clusters-result.js';
 import type { AnalysisResult } from '../result.js';
@@ -24,17 +24,19 @@ export interface TuiDataOptions {
 
 /**
  * The `TuiData` of a finished result: the UI's functions over it, each from `src/graph`, with
- * the expensive ones memoized (clusters once, extraction plans per component, the last what-if).
+ * the expensive ones memoized (clusters once, extraction plans per component, the last few
+ * what-ifs and their graphs).
  */
 export function tuiData(result: AnalysisResult, options: TuiDataOptions): TuiData {
   const copy = options.copy ?? [];
-  let graph: ReturnType<typeof graphFromResult> | null = null;
   let clusters: ClustersResult | null = null;
   const plans = new Map<string, ExtractionPlan>();
   const sources = new Map<string, string[] | null>();
-  let last: { key: string; outcome: WhatIfOutcome } | null = null;
+  // A few recent what-ifs: the what-if screen (with the focus) and the path screen (without) ask in turn.
+  const outcomes = new Map<string, WhatIfOutcome>();
+  const graphs = new Map<string, ReturnType<typeof graphFromResult>>();
   const filters = { includeTypeChecking: result.options.includeTypeChecking, includeLazy: result.options.includeLazy, includeDynamic: result.options.includeDynamic, implicit: false };
-  return {
+  const data: TuiData = {
     result,
     origin: options.origin,
     initialComponent: options.component,
@@ -43,23 +45,40 @@ export function tuiData(result: AnalysisResult, options: TuiDataOptions): TuiDat
       return sources.get(file)!;
     },
     extraction(component) {
-      if (!plans.has(component)) plans.set(component, extractionPlan(result, component, copy));
+      // Equal to extractionPlan's answer (tested), computed on the edges it depends on.
+      if (!plans.has(component)) plans.set(component, focusedExtractionPlan(result, component, copy));
       return plans.get(component)!;
     },
     clusters() {
       clusters ??= suggestClusters(result, { seed: 1 });
       return clusters;
     },
-    why(from, to) {
-      graph ??= graphFromResult(result);
+    why(from, to, cuts = []) {
+      const key = JSON.stringify(cuts);
+      let graph = graphs.get(key);
+      if (!graph) {
+        graph = graphFromResult(cuts.length ? data.whatIf(cuts, null).result : result);
+        remember(graphs, key, graph);
+      }
       return shortestChain(graph, from, to, { asPackage: false, filters });
     },
     whatIf(cuts: readonly CutSite[], component) {
       const key = JSON.stringify([component, cuts]);
-      if (last?.key !== key) last = { key, outcome: whatIf(result, cuts, component, copy) };
-      return last.outcome;
+      let outcome = outcomes.get(key);
+      if (!outcome) {
+        outcome = whatIf(result, cuts, component, copy);
+        remember(outcomes, key, outcome);
+      }
+      return outcome;
     },
   };
+  return data;
+}
+
+/** Keeps the last few entries of a memo (Map keeps insertion order). */
+function remember<T>(memo: Map<string, T>, key: string, value: T, size = 4): void {
+  memo.set(key, value);
+  if (memo.size > size) memo.delete(memo.keys().next().value!);
 }
 
 function readLines(dir: string | null, file: string): string[] | null {

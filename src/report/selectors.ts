@@ -4,7 +4,8 @@
  * same things in the same order. They never analyze: they only regroup what
  * the result already holds.
  */
-import type { AnalysisResult, CycleRecord, ModuleKind, PrivateImportRecord } from '../result.js';
+import type { PartitionRecord } from '../clusters-result.js';
+import type { AnalysisResult, CycleRecord, EdgeRecord, ModuleKind, ModuleRecord, PrivateImportRecord, SiteRecord } from '../result.js';
 
 /** Private imports that name the same target module. */
 export interface PrivateImportGroup {
@@ -124,4 +125,88 @@ export function componentTraffic(result: AnalysisResult): ComponentTraffic[] {
     if (into) { into.edgesIn += 1; into.sitesIn += e.sites.length; }
   }
   return [...traffic.values()];
+}
+
+
+/** An import site as a private-import record (or any site-like record) gives it. */
+export interface SiteRef {
+  importer: string;
+  file: string;
+  line: number;
+  column: number;
+  /** The module the statement names (a private-import record's `target`) or the site's own target. */
+  target: string;
+  names: readonly string[];
+}
+
+const siteIndexes = new WeakMap<AnalysisResult, Map<string, { edge: EdgeRecord; site: SiteRecord }[]>>();
+const placeKey = (from: string, file: string, line: number, column: number): string => `${from}\0${file}\0${line}\0${column}`;
+
+/**
+ * The edge of `result.edges` that holds an import site, with the site itself: what a cut of
+ * that site names (`CutSite.to` is the edge's `to`: the internal module, or an external
+ * edge's top-level package). A private-import record's `target` is the module the statement
+ * names (`tensorflux._core` in `from tensorflux._core import kernels`) while the edge's site
+ * has the module it resolves to (`tensorflux._core.kernels`), so a site at the same importer,
+ * file, line and column matches when its target is the record's or lies under it; among
+ * several (`from . import a, b` gives one site per submodule at one place) the one holding
+ * the record's names wins, then the one with the same target. Sites are indexed by importer
+ * and place once per result (kept in a WeakMap, the result being immutable): O(sites) once,
+ * then O(sites at that place) per lookup.
+ * @returns null when no edge holds the site (a site left out by the options).
+ */
+export function edgeOfSite(result: AnalysisResult, ref: SiteRef): { edge: EdgeRecord; site: SiteRecord } | null {
+  let index = siteIndexes.get(result);
+  if (!index) {
+    index = new Map();
+    for (const edge of result.edges) {
+      for (const site of edge.sites) {
+        const key = placeKey(edge.from, site.file, site.line, site.column);
+        const list = index.get(key) ?? [];
+        list.push({ edge, site });
+        index.set(key, list);
+      }
+    }
+    siteIndexes.set(result, index);
+  }
+  const here = index.get(placeKey(ref.importer, ref.file, ref.line, ref.column)) ?? [];
+  const related = here.filter(({ site }) => site.target === ref.target || site.target.startsWith(`${ref.target}.`));
+  const score = ({ site }: { site: SiteRecord }): number =>
+    (ref.names.every((n) => site.names.includes(n)) ? 2 : 0) + (site.target === ref.target ? 1 : 0);
+  const best = related.reduce<{ edge: EdgeRecord; site: SiteRecord } | null>((a, b) => (a === null || score(b) > score(a) ? b : a), null);
+  return best ?? (here.length === 1 ? here[0] : null);
+}
+
+/**
+ * The package a module is compared under in `ClustersResult` (its `options.partition`): its
+ * owner, or the first `level` segments of its name (of its path without `.py`, for a script).
+ * The same rule as `packageOf` in src/graph/suggest-clusters.ts, which the UI may not import.
+ */
+export function clusterPackageOf(module: ModuleRecord, partition: PartitionRecord): string {
+  if (partition.by === 'owner') return module.owner;
+  const segments = module.kind === 'script' ? module.name.replace(/\.py$/, '').split('/') : module.name.split('.');
+  return segments.slice(0, partition.level ?? 1).join('.');
+}
+
+const ownerMaps = new WeakMap<AnalysisResult, Map<string, string>>();
+
+/**
+ * How many of `modules` each owner (component) holds, most first, ties by owner name: for a
+ * cycle, `kerasish 1 + tensorflux 1` says it crosses components, which blocks an extraction.
+ * A name that is not a module of the result counts under owner `?`.
+ */
+export function ownerCounts(result: AnalysisResult, modules: readonly string[]): { owner: string; modules: number }[] {
+  let owners = ownerMaps.get(result);
+  if (!owners) {
+    owners = new Map(result.modules.map((m) => [m.name, m.owner]));
+    ownerMaps.set(result, owners);
+  }
+  const counts = new Map<string, number>();
+  for (const m of modules) {
+    const owner = owners.get(m) ?? '?';
+    counts.set(owner, (counts.get(owner) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .map(([owner, n]) => ({ owner, modules: n }))
+    .sort((a, b) => b.modules - a.modules || byName(a.owner, b.owner));
 }

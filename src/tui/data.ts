@@ -24,8 +24,11 @@ export interface TuiData {
   extraction(component: string): ExtractionPlan;
   /** The Louvain clusters of `pyseam clusters` (defaults: seed 1, partition by owner). Computed on first call. */
   clusters(): ClustersResult;
-  /** `pyseam why FROM TO` on the internal graph. @throws Error when a name is not a module. */
-  why(from: string, to: string): WhyResult;
+  /**
+   * `pyseam why FROM TO` on the internal graph; with `cuts`, on the graph with those import
+   * sites cut (what-if), so a cut shows the next chain. @throws Error when a name is not a module.
+   */
+  why(from: string, to: string, cuts?: readonly CutSite[]): WhyResult;
   /** The analysis with the given import sites cut, figures before and after, for `component` (or none). */
   whatIf(cuts: readonly CutSite[], component: string | null): WhatIfOutcome;
 }

@@ -23,6 +23,11 @@ export function keyName(input: string, key: Key): KeyName {
   if (key.escape) return 'escape';
   if (key.backspace || key.delete) return 'backspace';
   if (key.tab) return key.shift ? 'shift-tab' : 'tab';
+  // One character of a string typed faster than a frame, which ink does not name.
+  if (input === '\r' || input === '\n') return 'enter';
+  if (input === '\t') return 'tab';
+  if (input === '\u007f' || input === '\b') return 'backspace';
+  if (input === '\u001b') return 'escape';
   return input;
 }
 

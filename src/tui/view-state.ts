@@ -10,6 +10,8 @@ export interface ViewState {
   screens: Partial<Record<ScreenId, unknown>>;
   cuts: CutSite[];
   component: string | null;
+  /** Screens left by a `goto` (most recent last): `esc` at the top of the screen it opened returns there. Tab and digits clear it. */
+  back: ScreenId[];
 }
 
 /** The keys the container handles itself, listed by `?`. */
@@ -28,7 +30,7 @@ export const GLOBAL_KEYS = [
 
 export function initialState(screens: readonly AnyScreen[], ctx: Omit<ScreenContext, 'cuts' | 'component'>, component: string | null): ViewState {
   const full: ScreenContext = { ...ctx, cuts: [], component };
-  return { screen: screens[0].id, help: false, quit: false, screens: Object.fromEntries(screens.map((s) => [s.id, s.init(full)])), cuts: [], component };
+  return { screen: screens[0].id, help: false, quit: false, screens: Object.fromEntries(screens.map((s) => [s.id, s.init(full)])), cuts: [], component, back: [] };
 }
 
 /**
@@ -49,16 +51,22 @@ export function reduce(state: ViewState, key: KeyName, screens: readonly AnyScre
   const { state: next, intent } = screen.onKey(own, key, ctx);
   const updated = { ...state, screens: { ...state.screens, [screen.id]: next } };
   if (!intent) return updated;
-  if (intent.kind === 'unhandled') return updated;
+  if (intent.kind === 'unhandled') {
+    // esc at the top of a screen another one opened goes back to that one.
+    if ((key === 'escape' || key === 'backspace') && !capturing && state.back.length > 0) {
+      return { ...updated, screen: state.back[state.back.length - 1], back: state.back.slice(0, -1) };
+    }
+    return updated;
+  }
   return apply(updated, intent, screens, ctx);
 }
 
 /** Keys the container takes before the screen: tab, digits, `?`, `q`. */
 function globalKey(state: ViewState, key: KeyName, screens: readonly AnyScreen[]): ViewState | null {
   const index = screens.findIndex((s) => s.id === state.screen);
-  if (key === 'tab') return { ...state, screen: screens[(index + 1) % screens.length].id };
-  if (key === 'shift-tab') return { ...state, screen: screens[(index + screens.length - 1) % screens.length].id };
-  if (/^[1-9]$/.test(key) && Number(key) <= screens.length) return { ...state, screen: screens[Number(key) - 1].id };
+  if (key === 'tab') return { ...state, screen: screens[(index + 1) % screens.length].id, back: [] };
+  if (key === 'shift-tab') return { ...state, screen: screens[(index + screens.length - 1) % screens.length].id, back: [] };
+  if (/^[1-9]$/.test(key) && Number(key) <= screens.length) return { ...state, screen: screens[Number(key) - 1].id, back: [] };
   if (key === '?') return { ...state, help: true };
   if (key === 'q') return { ...state, quit: true };
   return null;
@@ -71,7 +79,8 @@ export function apply(state: ViewState, intent: Intent, screens: readonly AnyScr
       const target = screens.find((s) => s.id === intent.screen)!;
       const own = state.screens[target.id];
       const opened = intent.at && target.open ? target.open(own, intent.at, ctx) : own;
-      return { ...state, screen: target.id, screens: { ...state.screens, [target.id]: opened } };
+      const back = target.id === state.screen ? state.back : [...state.back, state.screen];
+      return { ...state, screen: target.id, screens: { ...state.screens, [target.id]: opened }, back };
     }
     case 'toggle-cut': {
       const present = state.cuts.some((c) => sameCut(c, intent.cut));

@@ -29,5 +29,25 @@ export function sampleData(component: string | null = null): TuiData {
   return tuiData(sampleResult(), { dir: SAMPLE_DIR, origin: 'samples/monorepo', component });
 }
 
-/** Lets ink and React flush after `stdin.write` (input is handled on the next tick). */
-export const settle = (ms = 30): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Lets ink and React flush after `stdin.write`: keeps yielding to the check phase (where React's
+ * scheduler and ink's input handling run) for at least `ms`, so a render delayed by a busy
+ * machine still lands before the test reads the frame (a bare timer can fire first under load).
+ */
+export async function settle(ms = 60): Promise<void> {
+  const end = performance.now() + ms;
+  do await new Promise((resolve) => setImmediate(resolve));
+  while (performance.now() < end);
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The smallest terminal the UI is laid out for, which the screen tests render at. */
+export const SIZE = { columns: 80, rows: 24 };
+
+/** Types the keys one at a time, letting the frame settle after each. */
+export async function keys(stdin: { write(s: string): void }, ...list: string[]): Promise<void> {
+  for (const k of list) {
+    stdin.write(k);
+    await settle();
+  }
+}

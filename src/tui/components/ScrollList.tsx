@@ -14,7 +14,8 @@ export function windowStart(selected: number, count: number, height: number): nu
 export function ScrollList(props: { rows: ReactNode[]; selected: number; height: number; empty?: string; focused?: boolean }): ReactNode {
   const { rows, selected, focused = true } = props;
   if (rows.length === 0) return <Text dimColor>{props.empty ?? '(nothing)'}</Text>;
-  const fits = rows.length <= props.height;
+  // The `n/N` line needs a spare row: below 3 rows the position is left out.
+  const fits = rows.length <= props.height || props.height < 3;
   const height = Math.max(1, fits ? props.height : props.height - 1);
   const start = windowStart(selected, rows.length, height);
   return (

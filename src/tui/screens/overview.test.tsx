@@ -5,10 +5,9 @@
 // names it... see the list there), one parse error in kerasish/legacy.py at line 7.
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { sampleData, settle } from '../../../test/tui/sample-data.js';
+import { sampleData, settle, SIZE } from '../../../test/tui/sample-data.js';
 import { App } from '../App.js';
 
-const SIZE = { columns: 80, rows: 24 };
 
 describe('overview screen', () => {
   it('shows the counts, the components, the largest cycles and the parse error', () => {
