@@ -1,16 +1,17 @@
-import { decodeSource } from './parse/decode.js';
+import { collectFacts, factsInline, type CollectOptions, type FactsStats } from './parse/collect-facts.js';
 import { discover } from './parse/discover.js';
-import { parseModule } from './parse/extract.js';
+import { collectNow } from './parse/tree-memory.js';
+import type { FactsJob, FileOutcome } from './parse/read-facts.js';
 import type { SourceTree } from './parse/source-tree.js';
-import type { ExtractOptions, ModuleFacts } from './parse/types.js';
-import { buildGraph, keepSite, type SiteFilter } from './graph/build-graph.js';
+import type { ExtractOptions } from './parse/types.js';
+import { keepSite, takeSites, type SiteFilter } from './graph/build-graph.js';
 import { findCycles } from './graph/find-cycles.js';
 import { withImplicitEdges } from './graph/implicit-edges.js';
 import { buildModuleTable } from './graph/module-table.js';
 import { externalOwner, ownerOf, type DeclaredComponent } from './graph/owners.js';
 import type { AppliedPreset } from './graph/presets.js';
 import { findPrivateImports, type PrivateImportOptions, type SiteInContext } from './graph/private-imports.js';
-import { resolveImport } from './graph/resolve.js';
+import { interner, resolveImport } from './graph/resolve.js';
 import { isStdlib } from './graph/stdlib.js';
 import { applySuppressions, type FileSuppression } from './graph/suppressions.js';
 import { readApiSource, type ApiSource } from './api-source.js';
@@ -44,10 +45,15 @@ export interface AnalyzeOptions extends SiteFilter {
   suppressionReason?: boolean;
 }
 
-/** Progress events: one per stage, and one per parsed file (`done` of `total`). */
+/** Progress events: one per stage, and per file parsed (`done` of `total`); the last `parse` event of `analyzeAsync` says how the files were answered. */
 export type ProgressEvent =
   | { stage: 'discover' | 'graph' | 'analyze' }
-  | { stage: 'parse'; done: number; total: number };
+  | { stage: 'parse'; done: number; total: number; facts?: FactsStats };
+
+export type { FactsStats };
+
+/** How `analyzeAsync` collects each file's facts: `jobs` threads (1: this one), and the cache (null: none; `warn` gets a cache problem's line). */
+export type FactsRun = CollectOptions;
 
 /**
  * `pyseam analyze`, the recipe: discover files and source roots, name the modules, read
@@ -56,6 +62,8 @@ export type ProgressEvent =
  *
  * A file that cannot be read or decoded is listed in `skippedFiles`; a syntax error is a
  * parse error whose file still gives what its tree holds: neither stops the analysis.
+ *
+ * Single-threaded and uncached; `analyzeAsync` gives the same result with worker threads and the cache.
  */
 export function analyze(options: AnalyzeOptions, tree: SourceTree, onProgress?: (event: ProgressEvent) => void): AnalysisResult {
   const steps = analysisSteps(options, tree, onProgress);
@@ -66,28 +74,51 @@ export function analyze(options: AnalyzeOptions, tree: SourceTree, onProgress?: 
 }
 
 /**
- * `analyze`, handing the event loop back every `sliceMs` milliseconds (between two files), so
- * a terminal UI can draw its progress bar while the analysis runs on the same thread.
- * Same result as `analyze`.
+ * `analyze` with the facts phase run as `run` says: files answered from the cache, the rest parsed
+ * in `run.jobs` worker threads (collect-facts.ts). The same result as `analyze`, byte for byte.
+ *
+ * @throws WorkerError (a PyseamError, exit 2) when a worker thread fails.
  */
-export async function analyzeInSlices(options: AnalyzeOptions, tree: SourceTree, onProgress?: (event: ProgressEvent) => void, sliceMs = 30): Promise<AnalysisResult> {
-  const steps = analysisSteps(options, tree, onProgress);
-  let sliceStart = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart >= sliceMs) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+export async function analyzeAsync(options: AnalyzeOptions, tree: SourceTree, run: FactsRun, onProgress?: (event: ProgressEvent) => void): Promise<AnalysisResult> {
+  const analysis = startAnalysis(options, tree, onProgress);
+  const total = analysis.jobs.length;
+  const facts: FactsStats = { files: total, fromStat: 0, verified: 0, parsed: 0, workers: 0 };
+  onProgress?.({ stage: 'parse', done: 0, total });
+  let done = 0;
+  for await (const outcomes of collectFacts(tree, analysis.jobs, analysis.extract, run, facts)) {
+    for (const outcome of outcomes) analysis.add(outcome);
+    done += outcomes.length;
+    if (done < total) onProgress?.({ stage: 'parse', done, total });
   }
+  onProgress?.({ stage: 'parse', done: total, total, facts });
+  collectNow();
+  return analysis.finish();
 }
 
-/** The recipe as a generator that yields after each parsed file: the one body both drivers run. */
+/** The recipe as a generator that yields before each file is parsed: the body of `analyze`. */
 function* analysisSteps(options: AnalyzeOptions, tree: SourceTree, onProgress?: (event: ProgressEvent) => void): Generator<void, AnalysisResult, void> {
+  const analysis = startAnalysis(options, tree, onProgress);
+  const total = analysis.jobs.length;
+  for (const [done, job] of analysis.jobs.entries()) {
+    onProgress?.({ stage: 'parse', done, total });
+    yield;
+    analysis.add(factsInline(tree, job, analysis.extract));
+  }
+  onProgress?.({ stage: 'parse', done: total, total });
+  return analysis.finish();
+}
+
+/**
+ * The analysis around the facts phase: discovery and the module table first, then each file's
+ * outcome `add`ed in the order of `jobs` (imports resolved on the way), then `finish`: the graph,
+ * the analyses and the result. The facts may come from anywhere (this thread, workers, the cache).
+ */
+function startAnalysis(options: AnalyzeOptions, tree: SourceTree, onProgress?: (event: ProgressEvent) => void) {
   onProgress?.({ stage: 'discover' });
   const discovery = discover(tree, { roots: options.roots, rootsFromConfig: options.configRoots, exclude: options.exclude });
   const table = buildModuleTable(discovery.files, discovery.roots);
+  const extract: ExtractOptions = { importHelpers: options.importHelpers, exportDecorators: options.exportDecorators ?? [] };
+  const jobs: FactsJob[] = table.parsed.map(({ file }) => ({ path: file.path, stub: file.kind === 'stub' }));
 
   const skipped: SkippedRecord[] = discovery.skipped.map((s) => ({ file: s.path, reason: s.reason }));
   const parseErrors: ProblemRecord[] = [];
@@ -97,72 +128,62 @@ function* analysisSteps(options: AnalyzeOptions, tree: SourceTree, onProgress?: 
   const allOf = new Map<string, string[] | null>();
   const exports: ExportRecord[] = [];
   const suppressions: FileSuppression[] = [];
-  const extract = { stub: false, importHelpers: options.importHelpers, exportDecorators: options.exportDecorators ?? [] };
-  const total = table.parsed.length;
-  for (const [index, { file, module }] of table.parsed.entries()) {
-    onProgress?.({ stage: 'parse', done: index, total });
-    yield;
-    const facts = readFacts(tree, file.path, { ...extract, stub: file.kind === 'stub' }, skipped);
-    if (!facts) continue;
+  let added = 0;
+  const intern = interner();
+
+  const add = (facts: FileOutcome): void => {
+    const { file, module } = table.parsed[added++];
+    if ('skipped' in facts) return void skipped.push({ file: file.path, reason: facts.skipped });
     allOf.set(module.name, facts.all);
     for (const e of facts.exports) exports.push({ module: module.name, ...e, file: file.path });
     for (const e of facts.syntaxErrors) parseErrors.push({ file: file.path, ...e });
     for (const s of facts.suppressions) suppressions.push({ file: file.path, ...s });
     for (const d of facts.nonLiteralDynamic) dynamicImports.push({ importer: module.name, file: file.path, ...d });
     for (const raw of facts.imports) {
-      const resolved = resolveImport(raw, module, table.modules);
+      const resolved = resolveImport(raw, module, table.modules, intern);
       if ('message' in resolved) importErrors.push({ file: file.path, line: raw.line, column: raw.column, message: resolved.message });
       else for (const site of resolved) sites.push({ importer: module.name, file: file.path, site });
     }
-  }
-  onProgress?.({ stage: 'parse', done: total, total });
-
-  for (const source of options.apiSources ?? []) exports.push(...readApiSource(source, options.exportDecorators ?? []));
-
-  onProgress?.({ stage: 'graph' });
-  const kept = sites.filter((s) => keepSite(s, options));
-  const explicit = buildGraph(table.modules.keys(), kept.filter((s) => !s.site.external));
-  const graph = options.implicit ? withImplicitEdges(explicit, table.modules) : explicit;
-
-  onProgress?.({ stage: 'analyze' });
-  const components = options.components ?? [];
-  const ownership = new Map([...table.modules.values()].map((m) => [m.name, ownerOf(m, discovery.distributions, components)]));
-  const owners = new Map([...ownership].map(([name, o]) => [name, o.owner]));
-  const presets = options.presets ?? [];
-  const privacyRules: PrivateImportOptions = {
-    private: options.private,
-    public: options.public,
-    external: { private: presets.flatMap((p) => p.private), public: presets.flatMap((p) => p.public) },
-    allOf: (module) => allOf.get(module),
-    checkStdlib: options.checkStdlib,
-    isStdlib,
-    ownerOfImporter: (importer) => owners.get(importer)!,
-    ownerOfTarget: (site) => (site.external ? externalOwner(site.target, components) : owners.get(site.to)!),
   };
-  const found = findPrivateImports(kept, privacyRules);
-  // Staleness is judged before the --no-* filters: filtering a site out does not make its suppression stale.
-  const all = suppressions.length > 0 && kept.length < sites.length ? findPrivateImports(sites, privacyRules) : found;
-  const { privateImports, suppressed, problems: suppressionProblems } = applySuppressions(found, suppressions, { requireReason: options.suppressionReason ?? true, all });
 
-  return assembleResult({
-    options, discovery, table, owners, ownership, graph, kept, allOf, exports,
-    cycles: findCycles(graph),
-    privateImports, suppressed, suppressionProblems, parseErrors, importErrors, skipped, dynamicImports,
-  });
-}
+  const finish = (): AnalysisResult => {
+    if (added !== jobs.length) throw new Error(`analysis finished with ${added} of ${jobs.length} files' facts`);
+    for (const source of options.apiSources ?? []) exports.push(...readApiSource(source, options.exportDecorators ?? []));
 
-function readFacts(tree: SourceTree, path: string, extract: ExtractOptions, skipped: SkippedRecord[]): ModuleFacts | null {
-  let bytes: Buffer;
-  try {
-    bytes = tree.read(path);
-  } catch (error) {
-    skipped.push({ file: path, reason: `unreadable: ${(error as Error).message}` });
-    return null;
-  }
-  const decoded = decodeSource(bytes);
-  if ('error' in decoded) {
-    skipped.push({ file: path, reason: decoded.error });
-    return null;
-  }
-  return parseModule(decoded.text, extract);
+    onProgress?.({ stage: 'graph' });
+    const kept = sites.filter((s) => keepSite(s, options));
+    const components = options.components ?? [];
+    const ownership = new Map([...table.modules.values()].map((m) => [m.name, ownerOf(m, discovery.distributions, components)]));
+    const owners = new Map([...ownership].map(([name, o]) => [name, o.owner]));
+    const presets = options.presets ?? [];
+    const privacyRules: PrivateImportOptions = {
+      private: options.private,
+      public: options.public,
+      external: { private: presets.flatMap((p) => p.private), public: presets.flatMap((p) => p.public) },
+      allOf: (module) => allOf.get(module),
+      checkStdlib: options.checkStdlib,
+      isStdlib,
+      ownerOfImporter: (importer) => owners.get(importer)!,
+      ownerOfTarget: (site) => (site.external ? externalOwner(site.target, components) : owners.get(site.to)!),
+    };
+    const found = findPrivateImports(kept, privacyRules);
+    // Staleness is judged before the --no-* filters: filtering a site out does not make its suppression stale.
+    const all = suppressions.length > 0 && kept.length < sites.length ? findPrivateImports(sites, privacyRules) : found;
+    const { privateImports, suppressed, problems: suppressionProblems } = applySuppressions(found, suppressions, { requireReason: options.suppressionReason ?? true, all });
+
+    // From here the sites live only in `kept`, which `takeSites` empties as it makes their records.
+    sites.length = 0;
+    const { graph: explicit, external: externalEdges } = takeSites(table.modules.keys(), kept);
+    const graph = options.implicit ? withImplicitEdges(explicit, table.modules) : explicit;
+
+    onProgress?.({ stage: 'analyze' });
+    const result = assembleResult({
+      options, discovery, table, owners, ownership, graph, externalEdges, allOf, exports,
+      cycles: findCycles(graph),
+      privateImports, suppressed, suppressionProblems, parseErrors, importErrors, skipped, dynamicImports,
+    });
+    return result;
+  };
+
+  return { jobs, extract, add, finish };
 }

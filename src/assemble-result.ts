@@ -1,11 +1,9 @@
-import type { DirectedGraph } from 'graphology';
 import pkg from '../package.json' with { type: 'json' };
 import type { AnalyzeOptions } from './analyze.js';
-import { compareSites, toSiteRecord, type EdgeAttributes } from './graph/build-graph.js';
+import type { EdgeAttributes } from './graph/build-graph.js';
+import type { ImportGraph } from './graph/import-graph.js';
 import { cmp, type ModuleTable } from './graph/module-table.js';
 import type { Ownership } from './graph/owners.js';
-import type { SiteInContext } from './graph/private-imports.js';
-import { isStdlib } from './graph/stdlib.js';
 import type { Discovery } from './parse/types.js';
 import {
   SCHEMA_VERSION, type AnalysisResult, type ComponentRecord, type CycleRecord, type DynamicImportRecord, type EdgeRecord,
@@ -20,9 +18,9 @@ export interface AnalysisParts {
   table: ModuleTable;
   owners: Map<string, string>;
   ownership: Map<string, Ownership>;
-  graph: DirectedGraph<Record<string, never>, EdgeAttributes>;
-  /** Sites kept by the filters, internal and external. */
-  kept: SiteInContext[];
+  graph: ImportGraph<EdgeAttributes>;
+  /** One edge per importer and external top-level package, with the sites kept by the filters (`takeSites`). */
+  externalEdges: EdgeRecord[];
   /** Each parsed module's literal `__all__` (null when none). */
   allOf: Map<string, string[] | null>;
   /** Symbols marked by export decorators, unsorted. */
@@ -46,8 +44,8 @@ export function assembleResult(parts: AnalysisParts): AnalysisResult {
     .map((m) => ({ name: m.name, path: m.path, kind: m.kind, root: m.root, owner: owners.get(m.name)!, ...(parts.allOf.has(m.name) ? { all: parts.allOf.get(m.name)! } : {}) }))
     .sort((a, b) => cmp(a.name, b.name));
   const internalEdges: EdgeRecord[] = graph.mapEdges((_e, attributes, from, to) => ({ from, to, external: false, sites: attributes.sites }));
-  const { edges: externalEdges, packages } = externalParts(parts.kept);
-  const edges = [...internalEdges, ...externalEdges].sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to));
+  const packages = externalPackages(parts.externalEdges);
+  const edges = [...internalEdges, ...parts.externalEdges].sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to));
   const sites = edges.reduce((n, e) => n + e.sites.length, 0);
 
   return {
@@ -73,7 +71,7 @@ export function assembleResult(parts: AnalysisParts): AnalysisResult {
       files: discovery.files.length,
       modules: modules.length,
       edges: internalEdges.length,
-      externalEdges: externalEdges.length,
+      externalEdges: parts.externalEdges.length,
       sites,
       externalPackages: packages.length,
       cycles: parts.cycles.length,
@@ -105,29 +103,16 @@ export function assembleResult(parts: AnalysisParts): AnalysisResult {
   };
 }
 
-/** Edges into external top-level packages, and one record per package with its site and importer counts. */
-function externalParts(kept: readonly SiteInContext[]): { edges: EdgeRecord[]; packages: ExternalPackageRecord[] } {
-  const edges = new Map<string, EdgeRecord>();
-  for (const s of kept) {
-    if (!s.site.external) continue;
-    const key = `${s.importer}\u0000${s.site.to}`;
-    let edge = edges.get(key);
-    if (!edge) {
-      const kind = isStdlib(s.site.to) ? 'stdlib' : 'third-party';
-      edge = { from: s.importer, to: s.site.to, external: true, externalKind: kind, sites: [] };
-      edges.set(key, edge);
-    }
-    edge.sites.push(toSiteRecord(s));
-  }
+/** One record per external top-level package: how many sites and importers reach it. */
+function externalPackages(edges: readonly EdgeRecord[]): ExternalPackageRecord[] {
   const packages = new Map<string, ExternalPackageRecord>();
-  for (const edge of edges.values()) {
-    edge.sites.sort(compareSites);
+  for (const edge of edges) {
     const record = packages.get(edge.to) ?? { name: edge.to, kind: edge.externalKind!, sites: 0, importers: 0 };
     record.sites += edge.sites.length;
     record.importers += 1;
     packages.set(edge.to, record);
   }
-  return { edges: [...edges.values()], packages: [...packages.values()].sort((a, b) => cmp(a.name, b.name)) };
+  return [...packages.values()].sort((a, b) => cmp(a.name, b.name));
 }
 
 /** One record per owner of internal modules: its name, why it is one, its declared prefixes and its module count. */

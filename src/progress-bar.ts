@@ -15,6 +15,7 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): { onPr
     format: 'parsing {bar} {value}/{total} files  {speed} files/s  ETA {eta_formatted}',
   });
   let started = 0;
+  let drawn = 0;
   let running = false;
   return {
     onProgress(event) {
@@ -24,7 +25,10 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): { onPr
         started = performance.now();
         bar.start(event.total, 0, { speed: '0' });
       }
-      if (event.done % 25 === 0 || event.done === event.total) {
+      // Files come one by one or a batch at a time (worker threads): redraw at most every 100 ms.
+      const now = performance.now();
+      if (now - drawn >= 100 || event.done === event.total) {
+        drawn = now;
         const seconds = (performance.now() - started) / 1000;
         bar.update(event.done, { speed: seconds > 0 ? Math.round(event.done / seconds).toString() : '0' });
       }

@@ -4,6 +4,8 @@
 // Expected facts are the sample's hand-checked ones (test/samples/monorepo.expected.ts): 26
 // files, 3 cycles (the ring kerasish.callbacks -> models -> training -> callbacks, whose first hop
 // is callbacks.py:2 `from kerasish.models import Model`), 5 private imports.
+// The walk runs with CI=true, as a CI job sets it: ink would then draw only its last frame at
+// exit (the UI stayed blank on CI once); `pyseam tui` has checked for a terminal and ignores it.
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasTmux, TmuxSession } from '../scripts/tmux.js';
@@ -23,7 +25,7 @@ afterEach(() => {
 
 describe.skipIf(!hasTmux())('pyseam tui in a real terminal (tmux)', () => {
   it('walks overview, a cycle hop and its source line, search, a what-if cut, resize, help and quit', async () => {
-    const t = start({ NO_COLOR: '1' });
+    const t = start({ NO_COLOR: '1', CI: 'true' });
     let { screen } = await t.waitFor('26 files, 27 modules');
     expect(screen).toContain('3 cycles (largest 3 modules), 5 private imports');
     expect(screen.split('\n')[0]).toMatch(/1 Overview\s+2 Cycles\s+3 Private\s+4 Modules\s+5 Path\s+6 Clusters\s+7 What-if/);

@@ -40,13 +40,13 @@ export function registerAnalyze(program: Command, io: Io, setStatus: (status: nu
     .option('--depth <n>', 'dot/mermaid: collapse modules to their first N name segments (a.b.c.d at 2 is a.b)')
     .option('--by-component', 'dot/mermaid: one node per component (each module\'s owner)')
     .option('--external', 'dot/mermaid: draw external packages too')
-    .action((path: string, flags: AnalyzeFlags) => {
+    .action(async (path: string, flags: AnalyzeFlags) => {
       const picture = pictureOptions(flags);
       if (flags.baseline && flags.changedSince) throw new UsageError('--baseline and --changed-since: choose one');
       const base = flags.changedSince ? mergeBase(path, flags.changedSince) : undefined;
-      const { result } = loadAnalysis(path, flags, io);
+      const { result } = await loadAnalysis(path, flags, io);
       const text = isPicture(flags.format) ? PICTURES[flags.format](collapseGraph(result, picture)) : render(flags.format, result, { color: useColor(flags.output) });
-      const gated = flags.baseline ? gateOnBaseline(flags.baseline, result, flags, text, io) : base ? gateOnChangedSince(base, path, flags, result, text, io) : undefined;
+      const gated = flags.baseline ? gateOnBaseline(flags.baseline, result, flags, text, io) : base ? await gateOnChangedSince(base, path, flags, result, text, io) : undefined;
       writeReport(gated?.text ?? text, flags.output, io);
       setStatus(gated?.status ?? gate(result, flags, io));
     });

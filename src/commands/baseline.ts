@@ -34,11 +34,11 @@ export function registerBaseline(program: Command, io: Io, setStatus: (status: n
     .option('--output <file>', `the baseline file (default: PATH/${DEFAULT_BASELINE})`)
     .option('--update', 'read the baseline file and remove what was fixed; never add new violations (a ratchet)')
     .option('--allow-growth', 'with --update: also add the new violations')
-    .action((path: string, flags: BaselineFlags) => {
+    .action(async (path: string, flags: BaselineFlags) => {
       if (flags.allowGrowth && !flags.update) throw new UsageError('--allow-growth: only with --update');
       const file = flags.output ?? join(path, DEFAULT_BASELINE);
       const previous = flags.update ? readBaseline(file, '--update') : null;
-      const { result, config } = loadAnalysis(path, flags, io);
+      const { result, config } = await loadAnalysis(path, flags, io);
       const current = allViolations(result, config);
       let baseline = baselineOf(current);
       if (previous) {

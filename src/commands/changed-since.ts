@@ -11,7 +11,8 @@
  * `git checkout-index -a --prefix=DIR/` (the export recipe of git-checkout-index(1): unlike
  * `git archive` it ignores `export-ignore`, and unlike `git worktree` it leaves the repository
  * untouched), then analyzed at the same sub-path as PATH with the same flags and the working
- * tree's config, and removed. There is no cache yet: the base is parsed in full.
+ * tree's config, and removed. The base reads the working tree's facts cache without writing to it:
+ * a file whose bytes are the same at the base is not parsed again (facts-cache.ts).
  *
  * The comparison goes to standard error as `--baseline` prints it, and into the JSON report as
  * `changedSince` (schema/baseline.schema.json#/$defs/comparison; its `file` is `REF (merge base SHA)`).
@@ -60,9 +61,9 @@ export function mergeBase(path: string, ref: string): MergeBase {
 }
 
 /** Runs `f`, naming the merge base in a usage error (a `--root` the base does not have yet). */
-function atBase<T>(base: MergeBase, f: () => T): T {
+async function atBase<T>(base: MergeBase, f: () => Promise<T>): Promise<T> {
   try {
-    return f();
+    return await f();
   } catch (error) {
     if (error instanceof UsageError) throw new UsageError(`--changed-since ${base.ref}: at the merge base ${base.sha.slice(0, 12)}: ${error.message}`);
     throw error;
@@ -70,7 +71,7 @@ function atBase<T>(base: MergeBase, f: () => T): T {
 }
 
 /** The base's violations: `check` adds the contracts that are valid at the base (one naming a module the change adds is left out). */
-function baseViolations(base: MergeBase, path: string, flags: AnalysisFlags, result: AnalysisResult, withContracts: boolean): CurrentViolation[] {
+async function baseViolations(base: MergeBase, path: string, flags: AnalysisFlags, result: AnalysisResult, withContracts: boolean): Promise<CurrentViolation[]> {
   const tmp = mkdtempSync(join(tmpdir(), 'pyseam-base-'));
   try {
     const env = { ...process.env, GIT_INDEX_FILE: join(tmp, 'index') };
@@ -82,7 +83,8 @@ function baseViolations(base: MergeBase, path: string, flags: AnalysisFlags, res
     if (!existsSync(dir)) return [];
     const config = flags.config ?? (result.options.config === null ? undefined : join(resolve(path), result.options.config));
     const silent = { out: () => {}, err: () => {}, warn: () => {} } as Io;
-    const loaded = atBase(base, () => loadAnalysis(dir, { ...flags, config }, silent));
+    // The working tree's cache, read-only: files the change did not touch are not parsed again, and the temporary copy gets no cache of its own.
+    const loaded = await atBase(base, () => loadAnalysis(dir, { ...flags, config }, silent, [], resolve(path)));
     const contracts = withContracts ? (loaded.config.contract ?? []).filter((c) => validateContracts([c], loaded.result).length === 0) : [];
     const found = currentViolations(loaded.result, contracts.length ? checkContracts(loaded.result, contracts) : undefined);
     return renameModules(found, renamedModules(base, loaded.result, result));
@@ -132,9 +134,9 @@ function renameModules(violations: CurrentViolation[], renamed: Map<string, stri
 }
 
 /** Compares the working tree's violations with the base's on `rules` and prints the comparison on standard error. */
-function compareWithBase(base: MergeBase, path: string, flags: AnalysisFlags, result: AnalysisResult, current: CurrentViolation[], rules: BaselineRule[], io: Io): BaselineComparison {
+async function compareWithBase(base: MergeBase, path: string, flags: AnalysisFlags, result: AnalysisResult, current: CurrentViolation[], rules: BaselineRule[], io: Io): Promise<BaselineComparison> {
   const label = `${base.ref} (merge base ${base.sha.slice(0, 12)})`;
-  const comparison = compareBaseline(baselineOf(baseViolations(base, path, flags, result, rules.includes('contract'))), current, rules, label);
+  const comparison = compareBaseline(baselineOf(await baseViolations(base, path, flags, result, rules.includes('contract'))), current, rules, label);
   io.err(renderBaselineComparison(comparison).replace(`pyseam: baseline ${label}:`, `pyseam: changed since ${label}:`));
   return comparison;
 }
@@ -144,8 +146,8 @@ const count = (c: BaselineComparison, rule: BaselineRule) => c.new.filter((v) =>
 const plural = (n: number, word: string) => `${n} new ${word}${n === 1 ? '' : 's'}`;
 
 /** `analyze --changed-since REF`: the `--fail-on-*` gates count only what the change introduced. Returns the report text and the exit status. */
-export function gateOnChangedSince(base: MergeBase, path: string, flags: AnalysisFlags & { format: string; failOnPrivateImport?: boolean; failOnCycle?: boolean }, result: AnalysisResult, text: string, io: Io): { text: string; status: number } {
-  const comparison = compareWithBase(base, path, flags, result, currentViolations(result), ['private-import', 'cycle'], io);
+export async function gateOnChangedSince(base: MergeBase, path: string, flags: AnalysisFlags & { format: string; failOnPrivateImport?: boolean; failOnCycle?: boolean }, result: AnalysisResult, text: string, io: Io): Promise<{ text: string; status: number }> {
+  const comparison = await compareWithBase(base, path, flags, result, currentViolations(result), ['private-import', 'cycle'], io);
   const failures: string[] = [];
   if (flags.failOnPrivateImport && count(comparison, 'private-import')) failures.push(`--fail-on-private-import: ${plural(count(comparison, 'private-import'), 'private import')} since ${base.ref}`);
   if (flags.failOnCycle && count(comparison, 'cycle')) failures.push(`--fail-on-cycle: ${plural(count(comparison, 'cycle'), 'import cycle')} since ${base.ref}`);
@@ -154,8 +156,8 @@ export function gateOnChangedSince(base: MergeBase, path: string, flags: Analysi
 }
 
 /** `check --changed-since REF`: broken only by what the change introduced (private imports, contract pairs and component cycles). */
-export function checkOnChangedSince(base: MergeBase, path: string, flags: AnalysisFlags & { format: string }, result: AnalysisResult, check: CheckResult, text: string, io: Io): { text: string; status: number } {
-  const comparison = compareWithBase(base, path, flags, result, currentViolations(result, check), ['private-import', 'contract'], io);
+export async function checkOnChangedSince(base: MergeBase, path: string, flags: AnalysisFlags & { format: string }, result: AnalysisResult, check: CheckResult, text: string, io: Io): Promise<{ text: string; status: number }> {
+  const comparison = await compareWithBase(base, path, flags, result, currentViolations(result, check), ['private-import', 'contract'], io);
   const fresh = comparison.new.length;
   if (fresh) io.err(`pyseam: check: ${plural(fresh, 'violation')} since ${base.ref}\n`);
   return { text: flags.format === 'json' ? withField(check, comparison) : text, status: fresh ? 1 : 0 };

@@ -31,10 +31,10 @@ export function registerCheck(program: Command, io: Io, setStatus: (status: numb
     .option('--full', 'list every broken pair and private import instead of cutting long lists (text)')
     .option('--baseline <file>', 'a baseline written by `pyseam baseline`: broken only by what is not in it; what was fixed since is reported')
     .option('--changed-since <ref>', 'pre-merge mode (git): broken only by what changed since the merge base of HEAD with REF (new private imports, contract pairs and component cycles); the base is analyzed in full')
-    .action((path: string, flags: CheckFlags) => {
+    .action(async (path: string, flags: CheckFlags) => {
       if (flags.baseline && flags.changedSince) throw new UsageError('--baseline and --changed-since: choose one');
       const base = flags.changedSince ? mergeBase(path, flags.changedSince) : undefined;
-      const { result, config } = loadAnalysis(path, flags, io);
+      const { result, config } = await loadAnalysis(path, flags, io);
       const contracts = config.contract ?? [];
       if (contracts.length === 0) io.warn('pyseam: warning: no contracts configured ([[contract]] in pyseam.toml, [[tool.pyseam.contract]] in pyproject.toml): checking the private-import rule only\n');
       const errors = validateContracts(contracts, result);
@@ -42,7 +42,7 @@ export function registerCheck(program: Command, io: Io, setStatus: (status: numb
       const check = checkContracts(result, contracts);
       const text = flags.format === 'json' ? renderCheckJson(check) : renderCheckText(check, { color: useColor(flags.output), full: flags.full });
       if (flags.baseline || base) {
-        const gated = base ? checkOnChangedSince(base, path, flags, result, check, text, io) : checkOnBaseline(flags.baseline!, result, check, flags.format, text, io);
+        const gated = base ? await checkOnChangedSince(base, path, flags, result, check, text, io) : checkOnBaseline(flags.baseline!, result, check, flags.format, text, io);
         writeReport(gated.text, flags.output, io);
         return setStatus(gated.status);
       }

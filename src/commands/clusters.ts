@@ -36,7 +36,7 @@ export function registerClusters(program: Command, io: Io, setStatus: (status: n
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
     .option('--output <file>', 'write the report to a file instead of standard output')
     .option('--full', 'list every module, link and misplaced module instead of cutting long lists')
-    .action((path: string, flags: ClustersFlags) => {
+    .action(async (path: string, flags: ClustersFlags) => {
       const level = integerFlag(flags.level, '--level', 1);
       const seed = integerFlag(flags.seed, '--seed', -Infinity);
       let resolution: number | undefined;
@@ -44,7 +44,7 @@ export function registerClusters(program: Command, io: Io, setStatus: (status: n
         resolution = Number(flags.resolution);
         if (!(resolution > 0) || !Number.isFinite(resolution)) throw new UsageError(`--resolution '${flags.resolution}': expected a positive number`);
       }
-      const { result, config } = loadAnalysis(path, flags, io);
+      const { result, config } = await loadAnalysis(path, flags, io);
       const clusters = suggestClusters(result, {
         level: level ?? null,
         seed: seed ?? config.clusters?.seed ?? 1,

@@ -27,11 +27,11 @@ export function registerExtract(program: Command, io: Io, _setStatus: (status: n
     .option('--output <file>', 'write the report to a file instead of standard output')
     .option('--copy <name>', 'a module or module.name to copy rather than make public; repeatable; added to the config\'s `copy`', (v: string, p: string[] = []) => [...p, v])
     .option('--full', 'list every file, edge and site instead of cutting long lists')
-    .action((component: string, path: string, flags: ExtractFlags) => {
+    .action(async (component: string, path: string, flags: ExtractFlags) => {
       const configured = loadConfig(resolve(path), flags.config).config.component ?? [];
       const isName = configured.some((c) => c.name === component);
       const declared = DOTTED.test(component) && !isName ? [{ name: component, modules: [component] }] : [];
-      const { result, config } = loadAnalysis(path, flags, io, declared);
+      const { result, config } = await loadAnalysis(path, flags, io, declared);
       const known = result.components.map((c) => c.name);
       if (!known.includes(component)) {
         throw new UsageError(`COMPONENT ${component}: no such component or module prefix; components: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', ...' : ''}`);

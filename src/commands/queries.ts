@@ -27,8 +27,8 @@ export function registerQueries(program: Command, io: Io, setStatus: (status: nu
     .description('Show a shortest import chain from module A to module B, with the file, line and column of every import.')
     .argument('<a>', 'the importing module').argument('<b>', 'the imported module'))
     .addHelpText('after', WHY_STATUS)
-    .action((a: string, b: string, path: string, flags: QueryFlags) => {
-      const { result } = loadAnalysis(path, flags, io);
+    .action(async (a: string, b: string, path: string, flags: QueryFlags) => {
+      const { result } = await loadAnalysis(path, flags, io);
       const graph = graphFromResult(result);
       for (const [arg, name] of [['A', a], ['B', b]]) checkModule(result, name, arg);
       let why;
@@ -49,9 +49,9 @@ export function registerQueries(program: Command, io: Io, setStatus: (status: nu
       .argument('<m>', 'the module'))
       .option('--depth <n>', 'only modules at most N imports away (default: unlimited)');
     if (query === 'deps') command.option('--external', 'also list the external packages reached (each one step after its importer)');
-    command.action((m: string, path: string, flags: QueryFlags) => {
+    command.action(async (m: string, path: string, flags: QueryFlags) => {
       const maxDepth = parseDepth(flags.depth);
-      const { result } = loadAnalysis(path, flags, io);
+      const { result } = await loadAnalysis(path, flags, io);
       checkModule(result, m, 'M');
       const externalImports = flags.external ? externalImportsOf(result) : undefined;
       const found = reach(graphFromResult(result), m, { query, asPackage: flags.asPackage ?? false, maxDepth, externalImports, filters: filtersOf(result, flags) });

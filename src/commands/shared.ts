@@ -1,8 +1,9 @@
 import { statSync, writeFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { analyze, type AnalyzeOptions } from '../analyze.js';
+import { analyzeAsync, type AnalyzeOptions, type FactsRun, type FactsStats, type ProgressEvent } from '../analyze.js';
 import { loadConfig, type ComponentConfig, type PyseamConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { nodeTree } from '../parse/source-tree.js';
@@ -34,6 +35,12 @@ export interface AnalysisFlags {
   implicit?: boolean;
   /** Print nothing but errors: no report on standard output, no warnings (a report still goes to --output). */
   quiet?: boolean;
+  /** `--jobs N`, as typed: threads that parse (default: one per available core). */
+  jobs?: string;
+  /** `--cache-dir DIR`, relative to the working directory. */
+  cacheDir?: string;
+  /** False under `--no-cache`. */
+  cache?: boolean;
 }
 
 /** What a command gets after the analysis: the result, the config it was read with, and the analyzed directory. */
@@ -71,32 +78,56 @@ export function addAnalysisOptions(command: Command): Command {
     .option('--check-stdlib', 'report private imports of the standard library too')
     .option('--quiet', 'print nothing but errors (a report still goes to --output)')
     .option('--implicit', 'add the edges Python creates: `import a.b.c` first runs a/__init__.py and a/b/__init__.py (marked implicit; runtime view)')
+    .option('--jobs <n>', 'threads that parse files (default: one per available core; 1: no worker threads)')
+    .option('--cache-dir <dir>', `where each file's extracted imports are cached between runs (default: the config's cache-dir, else PATH/${CACHE_DIR})`)
+    .option('--no-cache', 'read and parse every file; neither read nor write the cache')
     .addHelpText('after', EXIT_STATUSES);
 }
 
+/** The default cache directory, inside the analyzed directory (hidden: discovery does not enter it). */
+export const CACHE_DIR = '.pyseam_cache';
+
 /**
- * Reads the config, checks the flags, and runs `analyze` on PATH (a progress bar on a terminal).
+ * Reads the config, checks the flags, and runs `analyzeAsync` on PATH (a progress bar on a terminal).
  * `extraComponents` are declared on top of the config's (`pyseam extract a.b` declares `a.b`).
+ * `cacheOf`: analyze PATH with the cache of that directory, read-only (`--changed-since`'s base,
+ * a temporary copy that should neither get a cache of its own nor replace the working tree's).
+ *
+ * With PYSEAM_STATS set, one line on standard error says how the files were answered (cache, parsed, threads).
  *
  * @throws UsageError (exit 2) for a PATH that is not a directory, a root that is not a
- * directory inside PATH, a prefix that is not a dotted module name, or a bad config.
+ * directory inside PATH, a prefix that is not a dotted module name, a bad --jobs, or a bad config.
  */
-export function loadAnalysis(path: string, flags: AnalysisFlags, io: Io, extraComponents: ComponentConfig[] = []): LoadedAnalysis {
-  const { options, config, dir } = analysisOptions(path, flags, io, extraComponents);
+export async function loadAnalysis(path: string, flags: AnalysisFlags, io: Io, extraComponents: ComponentConfig[] = [], cacheOf?: string): Promise<LoadedAnalysis> {
+  const { options, config, dir, run } = analysisOptions(path, flags, io, extraComponents, cacheOf);
   const progress = progressBar();
-  const result = analyze(options, nodeTree(dir), progress.onProgress);
-  progress.stop();
+  const seen: { facts?: FactsStats } = {};
+  const onProgress = (event: ProgressEvent) => {
+    if (event.stage === 'parse' && event.facts) seen.facts = event.facts;
+    progress.onProgress(event);
+  };
+  let result: AnalysisResult;
+  try {
+    result = await analyzeAsync(options, nodeTree(dir), run, onProgress);
+  } finally {
+    progress.stop();
+  }
+  const { facts } = seen;
+  if (facts && process.env.PYSEAM_STATS) {
+    io.err(`pyseam: stats: ${facts.files} files: ${facts.fromStat} from the cache unread, ${facts.verified} read and unchanged, ${facts.parsed} parsed; ${facts.workers} worker threads\n`);
+  }
   for (const w of analysisWarnings(result)) io.warn(`pyseam: warning: ${w}\n`);
   return { result, config, dir };
 }
 
 /**
  * The first half of `loadAnalysis`: PATH, the config and the flags checked and turned into
- * `AnalyzeOptions`, for a command that runs the analysis its own way (`tui`, with an ink progress bar).
+ * `AnalyzeOptions`, and `run` (threads and cache) for `analyzeAsync`, for a command that runs the
+ * analysis its own way (`tui`, with an ink progress bar).
  *
  * @throws UsageError as `loadAnalysis`.
  */
-export function analysisOptions(path: string, flags: AnalysisFlags, io: Io, extraComponents: ComponentConfig[] = []): { options: AnalyzeOptions; config: PyseamConfig; dir: string } {
+export function analysisOptions(path: string, flags: AnalysisFlags, io: Io, extraComponents: ComponentConfig[] = [], cacheOf?: string): { options: AnalyzeOptions; config: PyseamConfig; dir: string; run: FactsRun } {
   const dir = resolve(path);
   let isDir = false;
   try {
@@ -133,7 +164,24 @@ export function analysisOptions(path: string, flags: AnalysisFlags, io: Io, extr
     implicit: flags.implicit ?? false,
     suppressionReason: config['suppression-reason'] ?? true,
   };
-  return { options, config, dir };
+  const owner = cacheOf ?? dir;
+  const run: FactsRun = {
+    jobs: parseJobs(flags.jobs),
+    cache: flags.cache === false ? null : {
+      dir: flags.cacheDir !== undefined ? resolve(flags.cacheDir) : config['cache-dir'] !== undefined ? resolve(owner, config['cache-dir']) : join(owner, CACHE_DIR),
+      owner,
+      readOnly: cacheOf !== undefined,
+    },
+    warn: (message) => io.warn(`pyseam: warning: ${message}\n`),
+  };
+  return { options, config, dir, run };
+}
+
+/** `--jobs`: a positive whole number; absent, one thread per available core. @throws UsageError otherwise. */
+function parseJobs(jobs: string | undefined): number {
+  if (jobs === undefined) return availableParallelism();
+  if (!/^[1-9][0-9]*$/.test(jobs)) throw new UsageError(`--jobs '${jobs}': expected a positive whole number of threads (1: parse in this thread, no workers)`);
+  return Number(jobs);
 }
 
 /** Writes a rendered report to `--output` or standard output. @throws UsageError when the file cannot be written. */
@@ -187,20 +235,37 @@ export function checkDotted(values: string[] | undefined, flag: string): string[
   return values ?? [];
 }
 
+/** Whether a dotted prefix names a module or an import target of the result, or a package of one: a binary search in the sorted names. */
+function prefixMatcher(result: AnalysisResult): (prefix: string) => boolean {
+  const names = new Set(result.modules.map((m) => m.name));
+  for (const e of result.edges) for (const s of e.sites) names.add(s.target);
+  const sorted = [...names].sort();
+  return (prefix) => {
+    if (names.has(prefix)) return true;
+    const below = `${prefix}.`;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < below) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length && sorted[lo].startsWith(below);
+  };
+}
+
 /** What the user most likely did not mean: nothing analyzed, or a declared prefix that names nothing. */
 export function analysisWarnings(result: AnalysisResult): string[] {
   const warnings: string[] = [];
   if (result.summary.files === 0) warnings.push('no Python files found (check PATH, --exclude and .gitignore)');
-  const names = new Set(result.modules.map((m) => m.name));
-  for (const e of result.edges) for (const s of e.sites) names.add(s.target);
-  const named = [...names];
+  const prefixes = [...result.options.components.flatMap((c) => c.modules), ...result.options.private, ...result.options.public];
+  if (prefixes.length === 0) return warnings;
+  const matches = prefixMatcher(result);
   for (const c of result.options.components) {
-    for (const p of c.modules) if (!named.some((n) => n === p || n.startsWith(`${p}.`))) warnings.push(`component ${c.name}: prefix ${p} matches no module`);
+    for (const p of c.modules) if (!matches(p)) warnings.push(`component ${c.name}: prefix ${p} matches no module`);
   }
-  for (const [flag, prefixes] of [['private', result.options.private], ['public', result.options.public]] as const) {
-    for (const p of prefixes) {
-      if (!named.some((n) => n === p || n.startsWith(`${p}.`))) warnings.push(`${flag} prefix ${p} matches no module and no import`);
-    }
+  for (const [flag, list] of [['private', result.options.private], ['public', result.options.public]] as const) {
+    for (const p of list) if (!matches(p)) warnings.push(`${flag} prefix ${p} matches no module and no import`);
   }
   return warnings;
 }

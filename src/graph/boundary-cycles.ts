@@ -1,36 +1,52 @@
 import type { BoundaryCycles, CutSite } from '../extraction-result.js';
-import type { AnalysisResult, HopRecord, SiteRecord } from '../result.js';
+import type { AnalysisResult, EdgeRecord, HopRecord, SiteRecord } from '../result.js';
 import { eadesLinSmyth, type WeightedEdge } from './feedback-arc-set.js';
-import { DirectedGraph } from 'graphology';
-import { stronglyConnectedComponents } from 'graphology-components';
 import { cmp } from './module-table.js';
+import { stronglyConnectedOfEdges, stronglyConnectedOfMap } from './strongly-connected.js';
 
 const KEEP = 1e9;
 
 type Adjacency = Map<string, Map<string, SiteRecord[]>>;
 
-function adjacency(result: AnalysisResult, without: ReadonlySet<string> = new Set()): Adjacency {
-  const adj: Adjacency = new Map(result.modules.map((m) => [m.name, new Map()]));
-  for (const e of result.edges) {
-    if (e.external || e.from === e.to) continue;
-    const sites = e.sites.filter((s) => !without.has(siteKey(e.from, e.to, s)));
-    if (sites.length) adj.get(e.from)?.set(e.to, sites);
+const bySizeThenName = (a: string[], b: string[]) => b.length - a.length || cmp(a[0], b[0]);
+
+/** The cycles of the whole internal graph: strongly connected components of more than one module, each sorted, largest first. */
+function allCycles(result: AnalysisResult): string[][] {
+  const edges = result.edges.filter((e) => !e.external && e.from !== e.to && e.sites.length > 0);
+  return stronglyConnectedOfEdges(result.modules.map((m) => m.name), edges, 2)
+    .map((c) => c.sort(cmp))
+    .sort(bySizeThenName);
+}
+
+/** The internal edges inside each of `components`, in the order of `result.edges` (none between two of them: no cycle can use one). */
+function edgesInside(result: AnalysisResult, components: readonly string[][]): EdgeRecord[] {
+  const componentOf = new Map<string, number>();
+  components.forEach((c, i) => c.forEach((m) => componentOf.set(m, i)));
+  return result.edges.filter((e) => {
+    const c = componentOf.get(e.from);
+    return !e.external && e.from !== e.to && c !== undefined && componentOf.get(e.to) === c;
+  });
+}
+
+/** The adjacency of `edges` with their sites less those of `cut`; an edge left without a site is dropped. Successors in the order of `edges`. */
+function adjacency(edges: readonly EdgeRecord[], cut: readonly CutSite[] = []): Adjacency {
+  const removed = new Map<string, Set<string>>();
+  for (const s of cut) {
+    const key = `${s.from}\0${s.to}`;
+    (removed.get(key) ?? removed.set(key, new Set()).get(key)!).add(siteKey(s));
+  }
+  const adj: Adjacency = new Map();
+  for (const e of edges) {
+    const gone = removed.get(`${e.from}\0${e.to}`);
+    const sites = gone ? e.sites.filter((s) => !gone.has(siteKey(s))) : e.sites;
+    if (!adj.has(e.from)) adj.set(e.from, new Map());
+    if (!adj.has(e.to)) adj.set(e.to, new Map());
+    if (sites.length) adj.get(e.from)!.set(e.to, sites);
   }
   return adj;
 }
 
-const siteKey = (from: string, to: string, s: { file: string; line: number; column: number }) => `${from}\0${to}\0${s.file}\0${s.line}\0${s.column}`;
-
-/** Strongly connected components of more than one module (graphology-components), largest first. */
-function sccs(adj: Adjacency): string[][] {
-  const graph = new DirectedGraph();
-  for (const node of adj.keys()) graph.addNode(node);
-  for (const [from, targets] of adj) for (const to of targets.keys()) graph.addDirectedEdge(from, to);
-  return stronglyConnectedComponents(graph)
-    .filter((c) => c.length > 1)
-    .map((c) => c.sort(cmp))
-    .sort((a, b) => b.length - a.length || cmp(a[0], b[0]));
-}
+const siteKey = (s: { file: string; line: number; column: number }) => `${s.file}\0${s.line}\0${s.column}`;
 
 /** Shortest path by BFS from `start` to the first node satisfying `goal`, within `members`. */
 function bfs(adj: Adjacency, start: string, goal: (n: string) => boolean, members: Set<string>): string[] | null {
@@ -42,8 +58,8 @@ function bfs(adj: Adjacency, start: string, goal: (n: string) => boolean, member
       parent.set(next, queue[head]);
       if (goal(next)) {
         const path = [next];
-        while (path[0] !== start) path.unshift(parent.get(path[0])!);
-        return path;
+        while (path[path.length - 1] !== start) path.push(parent.get(path[path.length - 1])!);
+        return path.reverse();
       }
       queue.push(next);
     }
@@ -71,9 +87,12 @@ const crossing = (inside: ReadonlySet<string>) => (comp: string[]) => comp.some(
  * @param inside the modules of the component being extracted.
  */
 export function findBoundaryCycles(result: AnalysisResult, inside: ReadonlySet<string>): BoundaryCycles {
-  const adj = adjacency(result);
-  const all = sccs(adj);
+  const all = allCycles(result);
   const across = all.filter(crossing(inside));
+  const before = { boundaryCyclesBefore: across.length, cyclesBefore: all.length };
+  if (across.length === 0) return { cycles: [], cut: [], strategy: 'none', effect: { ...before, boundaryCyclesAfter: 0, cyclesAfter: all.length } };
+  const within = edgesInside(result, across);
+  const adj = adjacency(within);
   const cycles = across.map((comp) => {
     const members = new Set(comp);
     const start = comp.find((m) => inside.has(m))!;
@@ -81,18 +100,14 @@ export function findBoundaryCycles(result: AnalysisResult, inside: ReadonlySet<s
     const back = bfs(adj, out[out.length - 1], (n) => n === start, members)!;
     return { inside: comp.filter((m) => inside.has(m)), outside: comp.filter((m) => !inside.has(m)), example: hops(adj, [...out, ...back.slice(1)]) };
   });
-  const before = { boundaryCyclesBefore: across.length, cyclesBefore: all.length };
-  if (across.length === 0) return { cycles, cut: [], strategy: 'none', effect: { ...before, boundaryCyclesAfter: 0, cyclesAfter: all.length } };
 
   const elsCut: WeightedEdge[] = [];
   const crossingEdges: WeightedEdge[] = [];
   const crosses = (e: { from: string; to: string }) => inside.has(e.from) !== inside.has(e.to);
   for (const comp of across) {
-    const members = new Set(comp);
     const edges: WeightedEdge[] = [];
     for (const from of comp) {
       for (const [to, sites] of adj.get(from)!) {
-        if (!members.has(to)) continue;
         // Same-side edges need not go: weigh them out of the heuristic's choice.
         edges.push({ from, to, weight: crosses({ from, to }) ? sites.length : KEEP });
         if (crosses({ from, to })) crossingEdges.push({ from, to, weight: sites.length });
@@ -106,18 +121,21 @@ export function findBoundaryCycles(result: AnalysisResult, inside: ReadonlySet<s
     { strategy: 'all-outbound', cut: sitesOf(adj, crossingEdges.filter((e) => inside.has(e.from))) },
   ];
 
-  let best: (typeof candidates)[number] & { after: string[][] } | null = null;
+  // Removing sites only splits components: the cycles after a cut are the untouched ones plus the
+  // components found again inside each component that crossed.
+  const untouched = all.length - across.length;
+  let best: (typeof candidates)[number] & { crossingAfter: number; cyclesAfter: number } | null = null;
   for (const c of candidates) {
-    const after = sccs(adjacency(result, new Set(c.cut.map((s) => siteKey(s.from, s.to, s)))));
-    const valid = !after.some(crossing(inside));
-    if (valid && (!best || c.cut.length < best.cut.length)) best = { ...c, after };
+    const after = stronglyConnectedOfMap(adjacency(within, c.cut), 2);
+    const crossingAfter = after.filter(crossing(inside)).length;
+    if (crossingAfter === 0 && (!best || c.cut.length < best.cut.length)) best = { ...c, crossingAfter, cyclesAfter: untouched + after.length };
   }
   const chosen = best!; // cutting every crossing edge of one direction always leaves no cycle across
   return {
     cycles,
     cut: chosen.cut,
     strategy: chosen.strategy,
-    effect: { ...before, boundaryCyclesAfter: chosen.after.filter(crossing(inside)).length, cyclesAfter: chosen.after.length },
+    effect: { ...before, boundaryCyclesAfter: chosen.crossingAfter, cyclesAfter: chosen.cyclesAfter },
   };
 }
 

@@ -1,8 +1,7 @@
-import { DirectedGraph } from 'graphology';
-import { stronglyConnectedComponents } from 'graphology-components';
 import type { PictureEdge, PictureNode, PictureResult } from '../picture-result.js';
 import type { AnalysisResult, ModuleRecord, PrivateImportRecord, SiteRecord } from '../result.js';
 import { cmp } from './module-table.js';
+import { stronglyConnectedOfEdges } from './strongly-connected.js';
 
 export interface CollapseOptions {
   /** Merge modules to their first `depth` name segments (`a.b.c.d` at 2 is `a.b`); a positive integer. */
@@ -93,11 +92,8 @@ function privateSiteTest(records: readonly PrivateImportRecord[]): (importer: st
 }
 
 function findCycles(nodes: PictureNode[], edges: PictureEdge[]): string[][] {
-  const graph = new DirectedGraph();
-  for (const n of nodes) if (n.kind === 'internal') graph.addNode(n.id);
-  for (const e of edges) if (e.from !== e.to && graph.hasNode(e.to)) graph.mergeDirectedEdge(e.from, e.to);
-  return stronglyConnectedComponents(graph)
-    .filter((c) => c.length > 1)
-    .map((c) => [...c].sort(cmp))
+  const internal = nodes.filter((n) => n.kind === 'internal').map((n) => n.id);
+  return stronglyConnectedOfEdges(internal, edges.filter((e) => e.from !== e.to), 2)
+    .map((c) => c.sort(cmp))
     .sort((a, b) => b.length - a.length || cmp(a[0], b[0]));
 }

@@ -84,7 +84,7 @@ function neededTargets(records: PrivateImportRecord[], result: AnalysisResult, c
   const byTarget = new Map<string, { record: PrivateImportRecord; names: Map<string | null, PrivateImportRecord[]> }>();
   for (const r of records) {
     const entry = byTarget.get(r.target) ?? { record: r, names: new Map() };
-    for (const name of r.names.length ? r.names : [null]) entry.names.set(name, [...(entry.names.get(name) ?? []), r]);
+    for (const name of r.names.length ? r.names : [null]) (entry.names.get(name) ?? entry.names.set(name, []).get(name)!).push(r);
     byTarget.set(r.target, entry);
   }
   const targets = [...byTarget].map(([target, { record, names }]) => {

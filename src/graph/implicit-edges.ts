@@ -1,8 +1,6 @@
-import { DirectedGraph } from 'graphology';
 import type { ModuleKind, SiteRecord } from '../result.js';
-import { compareSites } from './build-graph.js';
-
-type ImportGraph = DirectedGraph<Record<string, never>, { sites: SiteRecord[] }>;
+import { compareSites, type EdgeAttributes } from './build-graph.js';
+import { ImportGraph } from './import-graph.js';
 
 /**
  * The runtime view of the import graph (SEMANTICS.md "Graph", `--implicit`): a copy of `graph`
@@ -25,9 +23,9 @@ type ImportGraph = DirectedGraph<Record<string, never>, { sites: SiteRecord[] }>
  * @returns a new graph (the input is not changed); edges already present keep their sites and
  * gain the implicit ones, sorted with `compareSites`.
  */
-export function withImplicitEdges(graph: ImportGraph, modules: ReadonlyMap<string, { kind: ModuleKind }>): ImportGraph {
-  const out = new DirectedGraph<Record<string, never>, { sites: SiteRecord[] }>({ allowSelfLoops: true });
-  graph.forEachNode((node) => out.addNode(node));
+export function withImplicitEdges(graph: ImportGraph<EdgeAttributes>, modules: ReadonlyMap<string, { kind: ModuleKind }>): ImportGraph<EdgeAttributes> {
+  const out = new ImportGraph<EdgeAttributes>();
+  graph.forEachNode((node) => out.mergeNode(node));
   graph.forEachEdge((_e, { sites }, from, to) => out.addDirectedEdge(from, to, { sites: [...sites] }));
   const added = new Set<string>();
   graph.forEachEdge((_e, { sites }, from, to) => {
@@ -38,9 +36,9 @@ export function withImplicitEdges(graph: ImportGraph, modules: ReadonlyMap<strin
         if (added.has(key)) continue;
         added.add(key);
         const record: SiteRecord = { ...site, target: ancestor, names: [], unresolved: false, implicit: true };
-        const edge = out.edge(from, ancestor);
-        if (edge === undefined) out.addDirectedEdge(from, ancestor, { sites: [record] });
-        else out.getEdgeAttributes(edge).sites.push(record);
+        const attributes = out.findEdgeAttributes(from, ancestor);
+        if (attributes) attributes.sites.push(record);
+        else out.addDirectedEdge(from, ancestor, { sites: [record] });
       }
     }
   });

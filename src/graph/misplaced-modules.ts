@@ -12,42 +12,50 @@
  * with a hundred; the shares are given beside it. A module that imports and is imported
  * mostly by its cluster and hardly by its package comes first: moving it costs its package little.
  */
-import type { UndirectedGraph } from 'graphology';
 import type { ClusterRecord, MisplacedRecord } from '../clusters-result.js';
 
+/** The undirected weighted graph as compressed rows: node `i`'s neighbours are `targets[offsets[i]]` .. `targets[offsets[i + 1] - 1]`, with `weights` beside them. */
+export interface WeightedRows {
+  nodes: readonly string[];
+  offsets: Int32Array;
+  targets: Int32Array;
+  weights: Float64Array;
+}
+
 /**
- * @param graph the undirected import graph, edge attribute `weight`.
+ * @param graph the undirected import graph, weights in import sites.
  * @param clusters the clusters, `id` 1-based as in `clusterOf`.
- * @param clusterOf each node's cluster id; `packageOf` each node's package.
+ * @param clusterOf each node's cluster id, by node index; `packages.of` each node's package, an index into `packages.names`.
  * @returns misplaced modules by pull (descending), then cluster share (descending), then name; shares unrounded.
  */
 export function findMisplaced(
-  graph: UndirectedGraph,
+  graph: WeightedRows,
   clusters: readonly ClusterRecord[],
-  clusterOf: ReadonlyMap<string, number>,
-  packageOf: ReadonlyMap<string, string>,
+  clusterOf: Int32Array,
+  packages: { names: readonly string[]; of: Int32Array },
 ): MisplacedRecord[] {
   const found: MisplacedRecord[] = [];
-  const packageSize = new Map<string, number>();
-  for (const p of packageOf.values()) packageSize.set(p, (packageSize.get(p) ?? 0) + 1);
-  graph.forEachNode((node) => {
-    const cluster = clusters[clusterOf.get(node)! - 1];
-    const own = packageOf.get(node)!;
-    if (cluster.majorityPackage === own || packageSize.get(own)! < 2) return;
+  const packageSize = new Int32Array(packages.names.length);
+  for (const p of packages.of) packageSize[p]++;
+  const { nodes, offsets, targets, weights } = graph;
+  nodes.forEach((node, i) => {
+    const cluster = clusters[clusterOf[i] - 1];
+    const own = packages.of[i];
+    if (cluster.majorityPackage === packages.names[own] || packageSize[own] < 2) return;
     let weight = 0;
     let clusterWeight = 0;
     let packageWeight = 0;
-    graph.forEachEdge(node, (_e, attr, a, b) => {
-      const other = a === node ? b : a;
-      const w = attr.weight as number;
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+      const other = targets[k];
+      const w = weights[k];
       weight += w;
-      if (clusterOf.get(other) === cluster.id) clusterWeight += w;
-      if (packageOf.get(other) === own) packageWeight += w;
-    });
+      if (clusterOf[other] === cluster.id) clusterWeight += w;
+      if (packages.of[other] === own) packageWeight += w;
+    }
     const clusterShare = clusterWeight / weight;
     const packageShare = packageWeight / weight;
     found.push({
-      module: node, package: own, cluster: cluster.id, clusterPackage: cluster.majorityPackage,
+      module: node, package: packages.names[own], cluster: cluster.id, clusterPackage: cluster.majorityPackage,
       weight, clusterWeight, packageWeight, clusterShare, packageShare, pull: clusterWeight - packageWeight,
     });
   });

@@ -17,7 +17,7 @@ function contingency(u: readonly string[], v: readonly string[]) {
   const rows = new Map<string, number>();
   const cols = new Map<string, number>();
   for (let i = 0; i < u.length; i++) {
-    const key = JSON.stringify([u[i], v[i]]);
+    const key = `${u[i]}\u0000${v[i]}`; // labels are module and package names: no NUL inside
     const cell = cells.get(key) ?? cells.set(key, { count: 0, row: u[i], col: v[i] }).get(key)!;
     cell.count++;
     rows.set(u[i], (rows.get(u[i]) ?? 0) + 1);

@@ -54,19 +54,18 @@ export function findPrivateImports(sites: readonly SiteInContext[], options: Pri
     const importerOwner = options.ownerOfImporter(importer);
     const targetOwner = options.ownerOfTarget(site);
     if (importerOwner === targetOwner) continue;
-    const { raw } = site;
     out.push({
-      importer, file, line: raw.line, column: raw.column,
+      importer, file, line: site.line, column: site.column,
       target: site.statementModule, names: verdict.names, reason: verdict.reason,
       importerOwner, targetOwner,
-      typeChecking: raw.typeChecking, lazy: raw.lazy, dynamic: raw.dynamic,
+      typeChecking: site.typeChecking, lazy: site.lazy, dynamic: site.dynamic,
     });
   }
   return out;
 }
 
 function checkSite(site: ResolvedSite, rules: PrivacyRules, options: PrivateImportOptions): { reason: string; names: string[] } | null {
-  if (site.raw.kind !== 'from' || site.target !== site.statementModule) {
+  if (site.kind !== 'from' || site.target !== site.statementModule) {
     const reason = privateReason(site.target, rules);
     return reason ? { reason, names: site.names } : null;
   }

@@ -1,7 +1,11 @@
 import type { RawImport } from '../parse/types.js';
 import type { ModuleEntry } from './module-table.js';
 
-/** One import site after resolution: where the edge goes and what the statement named. */
+/**
+ * One import site after resolution: where the edge goes, what the statement named, and the
+ * statement's position and marks copied from its `RawImport` (the raw facts are not kept: at
+ * 100,000 modules a reference per site held a million and a half of them until the report).
+ */
 export interface ResolvedSite {
   /** The edge's head: an internal module, or an external top-level package. */
   to: string;
@@ -14,13 +18,38 @@ export interface ResolvedSite {
   names: string[];
   /** The target is inside an internal top-level package, but no file defines it; `to` is its nearest existing ancestor. */
   unresolved: boolean;
-  raw: RawImport;
+  /** The statement's form, position (1-based line, 0-based column) and marks, as in `RawImport`. */
+  kind: RawImport['kind'];
+  line: number;
+  column: number;
+  typeChecking: boolean;
+  conditional: boolean;
+  lazy: boolean;
+  dynamic: boolean;
 }
 
 /** A statement Python itself would reject: a relative import above the top-level package. */
 export interface ResolveError {
   raw: RawImport;
   message: string;
+}
+
+/**
+ * Gives one instance of each distinct string (`interner()`). The facts of each file come with their
+ * own copies of `typing` or `numpy.typing`, from a worker thread or the cache; a site keeps the
+ * interned ones, so a large repository holds each module name once, not once per import of it.
+ */
+export type Intern = (s: string) => string;
+
+/** A fresh `Intern`, for one analysis. */
+export function interner(): Intern {
+  const seen = new Map<string, string>();
+  return (s) => {
+    const found = seen.get(s);
+    if (found !== undefined) return found;
+    seen.set(s, s);
+    return s;
+  };
 }
 
 /**
@@ -41,23 +70,26 @@ export interface ResolveError {
  *   target is `M.n`: only a submodule could be imported from it (keras's `keras.protobuf` holds
  *   no Python file; Python sees a namespace package whose generated `*_pb2` modules are absent).
  *
+ * @param intern applied to every string a site keeps (`interner()`); the identity by default.
  * @returns the sites (possibly several for one statement), or an error.
  */
-export function resolveImport(raw: RawImport, importer: ModuleEntry, modules: ReadonlyMap<string, ModuleEntry>): ResolvedSite[] | ResolveError {
-  const base = absoluteModule(raw, importer);
-  if (typeof base !== 'string') return base;
-  if (raw.kind !== 'from') return [site(base, base, raw.names, raw, modules)];
+export function resolveImport(raw: RawImport, importer: ModuleEntry, modules: ReadonlyMap<string, ModuleEntry>, intern: Intern = (s) => s): ResolvedSite[] | ResolveError {
+  const found = absoluteModule(raw, importer);
+  if (typeof found !== 'string') return found;
+  const base = intern(found);
+  const site = (target: string, names: string[]) => siteOf(intern(target), base, names.map(intern), raw, modules, intern);
+  if (raw.kind !== 'from') return [site(base, raw.names)];
   const sites: ResolvedSite[] = [];
   const rest: string[] = [];
   // When M itself is missing inside the repository (`from pkg.protos import graph_pb2` with no
   // such files), the names can only be submodules: each is its own unresolved target.
-  const baseMissing = !modules.has(base) && modules.has(base.split('.')[0]);
+  const baseMissing = !modules.has(base) && modules.has(topLevel(base));
   for (const name of raw.names) {
     const sub = base ? `${base}.${name}` : name;
-    if (name !== '*' && (modules.has(sub) || baseMissing)) sites.push(site(sub, base, [name], raw, modules));
+    if (name !== '*' && (modules.has(sub) || baseMissing)) sites.push(site(sub, [name]));
     else rest.push(name);
   }
-  if (rest.length > 0 || sites.length === 0) sites.unshift(site(base, base, rest, raw, modules));
+  if (rest.length > 0 || sites.length === 0) sites.unshift(site(base, rest));
   return sites;
 }
 
@@ -89,12 +121,28 @@ function packageOf(importer: ModuleEntry): string {
   return dot < 0 ? '' : importer.name.slice(0, dot);
 }
 
-function site(target: string, statementModule: string, names: string[], raw: RawImport, modules: ReadonlyMap<string, ModuleEntry>): ResolvedSite {
-  const common = { target, statementModule, names, raw };
-  if (modules.has(target)) return { ...common, to: target, external: false, unresolved: false };
-  const top = target.split('.')[0];
-  if (!modules.has(top)) return { ...common, to: top, external: true, unresolved: false };
-  let ancestor = target;
-  while (!modules.has(ancestor)) ancestor = ancestor.slice(0, ancestor.lastIndexOf('.'));
-  return { ...common, to: ancestor, external: false, unresolved: true };
+function siteOf(target: string, statementModule: string, names: string[], raw: RawImport, modules: ReadonlyMap<string, ModuleEntry>, intern: Intern): ResolvedSite {
+  let to = target;
+  let external = false;
+  let unresolved = false;
+  if (!modules.has(target)) {
+    const top = topLevel(target);
+    if (!modules.has(top)) {
+      to = top;
+      external = true;
+    } else {
+      while (!modules.has(to)) to = to.slice(0, to.lastIndexOf('.'));
+      unresolved = true;
+    }
+  }
+  return {
+    target, statementModule, names, to: intern(to), external, unresolved,
+    kind: raw.kind, line: raw.line, column: raw.column,
+    typeChecking: raw.typeChecking, conditional: raw.conditional, lazy: raw.lazy, dynamic: raw.dynamic,
+  };
 }
+
+const topLevel = (dotted: string) => {
+  const dot = dotted.indexOf('.');
+  return dot < 0 ? dotted : dotted.slice(0, dot);
+};

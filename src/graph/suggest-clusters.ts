@@ -8,12 +8,14 @@
  * (the rest are listed as `isolated`); one undirected edge per pair of modules, weighted by
  * the import sites in both directions; self-imports left out. Nodes are added in name order
  * and Louvain's random walk draws from mulberry32 seeded with `seed`, so the same input and
- * seed give the same clusters.
+ * seed give the same clusters. Louvain reads that graph through `LouvainView` (import-pairs.ts),
+ * typed arrays standing in for a graphology graph that would take longer to build than Louvain runs.
  */
 import louvainModule from 'graphology-communities-louvain';
 import { UndirectedGraph } from 'graphology';
 import type { AnalysisResult, ModuleRecord } from '../result.js';
 import { CLUSTERS_SCHEMA_VERSION, type ClusterRecord, type ClustersResult, type PartitionRecord } from '../clusters-result.js';
+import { importPairs, LouvainView, neighbourRows } from './import-pairs.js';
 import { findMisplaced } from './misplaced-modules.js';
 import { adjustedRand, normalizedMutualInfo } from './partition-agreement.js';
 
@@ -40,20 +42,12 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** The undirected import graph of the result's internal modules, edge attribute `weight` = sites both ways. */
+/** The undirected import graph of the result's internal modules as a graphology graph, edge attribute `weight` = sites both ways (`importPairs`). */
 export function undirectedImportGraph(result: AnalysisResult): UndirectedGraph {
-  const weights = new Map<string, Map<string, number>>();
-  for (const e of result.edges) {
-    if (e.external || e.from === e.to || e.sites.length === 0) continue;
-    const [a, b] = e.from < e.to ? [e.from, e.to] : [e.to, e.from];
-    const row = weights.get(a) ?? weights.set(a, new Map()).get(a)!;
-    row.set(b, (row.get(b) ?? 0) + e.sites.length);
-  }
+  const { nodes, a, b, weight } = importPairs(result);
   const graph = new UndirectedGraph();
-  const nodes = new Set<string>();
-  for (const [a, row] of weights) for (const b of [a, ...row.keys()]) nodes.add(b);
-  for (const node of [...nodes].sort()) graph.addNode(node);
-  for (const [a, row] of weights) for (const [b, weight] of row) graph.addEdge(a, b, { weight });
+  for (const node of nodes) graph.addNode(node);
+  for (let k = 0; k < a.length; k++) graph.addEdge(nodes[a[k]], nodes[b[k]], { weight: weight[k] });
   return graph;
 }
 
@@ -78,28 +72,42 @@ export function suggestClusters(result: AnalysisResult, options: ClusterOptions 
   if (!(resolution > 0)) throw new Error(`resolution must be positive, got ${resolution}`);
   const partition: PartitionRecord = level === null ? { by: 'owner', level: null } : { by: 'level', level };
 
-  const graph = undirectedImportGraph(result);
-  const nodes = graph.nodes();
-  const communities = graph.size > 0 ? louvain(graph, { getEdgeWeight: 'weight', resolution, rng: mulberry32(seed) }) : {};
+  const pairs = importPairs(result);
+  const { nodes } = pairs;
+  const communities: Record<string, number> = pairs.a.length > 0
+    ? louvain(new LouvainView(pairs) as unknown as UndirectedGraph, { getEdgeWeight: 'weight', resolution, rng: mulberry32(seed) })
+    : {};
 
   // Number the clusters by size (descending), then by their smallest module (nodes are in name order).
-  const members = new Map<number, string[]>();
-  for (const node of nodes) (members.get(communities[node]) ?? members.set(communities[node], []).get(communities[node])!).push(node);
-  const groups = [...members.values()].sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
-  const clusterOf = new Map<string, number>();
-  groups.forEach((g, i) => g.forEach((m) => clusterOf.set(m, i + 1)));
+  const members = new Map<number, number[]>();
+  nodes.forEach((node, i) => {
+    const list = members.get(communities[node]);
+    if (list) list.push(i);
+    else members.set(communities[node], [i]);
+  });
+  const groups = [...members.values()].sort((a, b) => b.length - a.length || a[0] - b[0]);
+  const clusterOf = new Int32Array(nodes.length);
+  groups.forEach((g, i) => g.forEach((m) => (clusterOf[m] = i + 1)));
 
   const byName = new Map(result.modules.map((m) => [m.name, m]));
-  const packageOfNode = new Map(nodes.map((n) => [n, byName.has(n) ? packageOf(byName.get(n)!, partition) : n]));
+  const packageNames: string[] = [];
+  const packageIds = new Map<string, number>();
+  const packageOfNode = new Int32Array(nodes.length);
+  nodes.forEach((n, i) => {
+    const name = byName.has(n) ? packageOf(byName.get(n)!, partition) : n;
+    let id = packageIds.get(name);
+    if (id === undefined) packageIds.set(name, (id = packageNames.push(name) - 1));
+    packageOfNode[i] = id;
+  });
 
   const internal = new Array<number>(groups.length).fill(0);
   const degree = new Array<number>(groups.length).fill(0);
   const links = groups.map(() => new Map<number, number>());
   let total = 0;
-  graph.forEachEdge((_e, attr, a, b) => {
-    const w = attr.weight as number;
-    const ca = clusterOf.get(a)!;
-    const cb = clusterOf.get(b)!;
+  for (let k = 0; k < pairs.a.length; k++) {
+    const w = pairs.weight[k];
+    const ca = clusterOf[pairs.a[k]];
+    const cb = clusterOf[pairs.b[k]];
     total += w;
     degree[ca - 1] += w;
     degree[cb - 1] += w;
@@ -108,38 +116,38 @@ export function suggestClusters(result: AnalysisResult, options: ClusterOptions 
       links[ca - 1].set(cb, (links[ca - 1].get(cb) ?? 0) + w);
       links[cb - 1].set(ca, (links[cb - 1].get(ca) ?? 0) + w);
     }
-  });
+  }
   const modularity = total === 0 ? 0 : groups.reduce((q, _g, i) => q + internal[i] / total - (degree[i] / (2 * total)) ** 2, 0);
 
-  const clusters: ClusterRecord[] = groups.map((modules, i) => {
-    const counts = new Map<string, number>();
-    for (const m of modules) counts.set(packageOfNode.get(m)!, (counts.get(packageOfNode.get(m)!) ?? 0) + 1);
-    const packages = [...counts].map(([name, n]) => ({ name, modules: n })).sort((a, b) => b.modules - a.modules || (a.name < b.name ? -1 : 1));
+  const clusters: ClusterRecord[] = groups.map((group, i) => {
+    const counts = new Map<number, number>();
+    for (const m of group) counts.set(packageOfNode[m], (counts.get(packageOfNode[m]) ?? 0) + 1);
+    const packages = [...counts].map(([id, n]) => ({ name: packageNames[id], modules: n })).sort((a, b) => b.modules - a.modules || (a.name < b.name ? -1 : 1));
     const linkList = [...links[i]].map(([cluster, weight]) => ({ cluster, weight })).sort((a, b) => b.weight - a.weight || a.cluster - b.cluster);
     return {
-      id: i + 1, size: modules.length, modules, packages, majorityPackage: packages[0].name,
+      id: i + 1, size: group.length, modules: group.map((m) => nodes[m]), packages, majorityPackage: packages[0].name,
       internalWeight: internal[i], externalWeight: linkList.reduce((s, l) => s + l.weight, 0), links: linkList,
     };
   });
 
-  const packageLabels = nodes.map((n) => packageOfNode.get(n)!);
-  const clusterLabels = nodes.map((n) => String(clusterOf.get(n)));
+  const packageLabels = Array.from(packageOfNode, (id) => packageNames[id]);
+  const clusterLabels = Array.from(clusterOf, String);
   const nmi = round(normalizedMutualInfo(packageLabels, clusterLabels));
   const ari = round(adjustedRand(packageLabels, clusterLabels));
-  const misplaced = findMisplaced(graph, clusters, clusterOf, packageOfNode).map((m) => ({
+  const misplaced = findMisplaced({ nodes, ...neighbourRows(pairs) }, clusters, clusterOf, { names: packageNames, of: packageOfNode }).map((m) => ({
     ...m, clusterShare: round(m.clusterShare), packageShare: round(m.packageShare),
   }));
-  const isolated = result.modules.map((m) => m.name).filter((n) => !graph.hasNode(n)).sort();
+  const isolated = result.modules.map((m) => m.name).filter((n) => !pairs.index.has(n)).sort();
 
   return {
     schemaVersion: CLUSTERS_SCHEMA_VERSION,
     tool: result.tool,
     options: { seed, resolution, partition },
     summary: {
-      modules: nodes.length, isolated: isolated.length, edges: graph.size, weight: total, clusters: clusters.length,
+      modules: nodes.length, isolated: isolated.length, edges: pairs.a.length, weight: total, clusters: clusters.length,
       modularity: round(modularity), nmi, ari, misplaced: misplaced.length,
     },
-    agreement: { packages: new Set(packageLabels).size, nmi, nmiNormalization: 'arithmetic', ari },
+    agreement: { packages: packageNames.length, nmi, nmiNormalization: 'arithmetic', ari },
     clusters,
     misplaced,
     isolated,

@@ -12,19 +12,27 @@
 export class Bindings {
   private readonly names = new Map<string, string>();
 
+  /** `onBind` hears each name as it is bound, with what it now stands for. */
+  constructor(private readonly onBind?: (name: string, qualified: string) => void) {}
+
   /** `import a.b.c` binds `a`; `import a.b.c as d` binds `d` to `a.b.c`. */
   bindImport(module: string, alias: string | null): void {
-    if (alias !== null) this.names.set(alias, module);
+    if (alias !== null) this.set(alias, module);
     else {
       const top = module.split('.')[0];
-      this.names.set(top, top);
+      this.set(top, top);
     }
   }
 
   /** `from m import n as a` binds `a` (or `n`) to `m.n`. */
   bindFrom(module: string, name: string, alias: string | null): void {
     if (name === '*') return;
-    this.names.set(alias ?? name, `${module}.${name}`);
+    this.set(alias ?? name, `${module}.${name}`);
+  }
+
+  private set(name: string, qualified: string): void {
+    this.names.set(name, qualified);
+    this.onBind?.(name, qualified);
   }
 
   /**

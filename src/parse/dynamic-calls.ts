@@ -87,6 +87,11 @@ function dunderImportTarget(args: CallArguments): DynamicCall {
     : { kind: 'non-literal' };
 }
 
+/** Is `qualified` (a resolved dotted name) a function that imports its argument? */
+export function isImportFunction(qualified: string, helpers: ReadonlySet<string>): boolean {
+  return IMPORT_MODULE.has(qualified) || DUNDER_IMPORT.has(qualified) || helpers.has(qualified);
+}
+
 /**
  * Classify a `call` node. `helpers` are the configured import helpers' dotted
  * names; a call matches when its function, with its first segment resolved
@@ -96,8 +101,8 @@ export function classifyCall(call: SyntaxNode, bindings: Bindings, helpers: Read
   const written = dottedName(call.childForFieldName('function'));
   if (written === null) return { kind: 'none' };
   const qualified = bindings.resolve(written);
+  if (!isImportFunction(qualified, helpers)) return { kind: 'none' };
   const isDunder = DUNDER_IMPORT.has(qualified);
-  if (!isDunder && !IMPORT_MODULE.has(qualified) && !helpers.has(qualified)) return { kind: 'none' };
   const args = readArguments(call);
   if (!args || (args.splat && args.positional.length === 0)) return { kind: 'non-literal' };
   return isDunder ? dunderImportTarget(args) : importModuleTarget(args);

@@ -1,20 +1,31 @@
 import type { SyntaxNode, Tree, TreeCursor } from 'tree-sitter';
 import { Bindings } from './bindings.js';
-import { classifyCall, type DynamicTarget } from './dynamic-calls.js';
+import { classifyCall, isImportFunction, type DynamicTarget } from './dynamic-calls.js';
 import { fromPrefix, lazyMarkerTarget, swallowedImports, type FromPrefix } from './error-recovery.js';
 import { ExportDecorators } from './export-decorators.js';
 import { childContext, MODULE_CONTEXT, planFor, type FactsContext, type Plan } from './facts-context.js';
 import { IMPORT_NODE_TYPES, readImportStatement, type StatementTarget } from './import-statements.js';
+import { readSimpleImport } from './import-text.js';
 import { ModuleLiterals } from './module-literals.js';
 import { astPosition } from './positions.js';
 import { firstFailure, missingMessage, ProblemCollector } from './problem-collector.js';
 import { mayBeSuppression, parseSuppression } from './suppression-comments.js';
 import type { ExtractOptions, ModuleFacts, NonLiteralDynamicImport, RawExport, RawImport, RawSuppression } from './types.js';
+import { WordOffsets } from './word-offsets.js';
 
 /**
  * One pass over a syntax tree with a tree cursor, carrying the facts context
  * down a stack of frames (one per open node), recording imports, dynamic
  * calls, module literals, suppression comments and syntax problems in source order.
+ *
+ * The walk does not enter every node: only those whose text holds a watched word
+ * (WordOffsets: `import`, an import function's name or alias, `__all__`, an export
+ * decorator's name, `pyseam:`), since anything that yields a fact holds one. Among a
+ * node's children it visits only those holding a word, jumping to each with the
+ * cursor's `gotoFirstChildForIndex`, except where the context of a child depends on
+ * its older siblings (an `if`'s alternatives, a ternary's branches): there it visits
+ * them all in order, as it visits every node of a tree with ERROR or MISSING nodes.
+ * Bindings are consulted and changed in source order, as in a walk of every node.
  */
 
 const CALL_TEXT_LIMIT = 120;
@@ -24,6 +35,14 @@ interface Frame {
   plan: Plan | null;
   /** Inside an ERROR node: nested ERROR/MISSING nodes are not reported again. */
   inError: boolean;
+  /** Where the node ends (UTF-16 index, as the cursor's `endIndex`); unused when every child is visited. */
+  end: number;
+  /**
+   * Visit every child in order: when the whole tree is walked, or when the plan follows its
+   * children one by one (an `if`'s alternatives, a ternary's branches). Otherwise visit only
+   * the children holding a watched word, jumping to each with `gotoFirstChildForIndex`.
+   */
+  everyChild: boolean;
 }
 
 /** The state of one extraction. `run` walks the tree once and returns the facts. */
@@ -32,7 +51,9 @@ export class ModuleWalker {
   /** Parallel to `imports`: could `__lazy_modules__` make it lazy (module scope, outside try/with, static)? */
   private readonly lazyModuleCandidates: boolean[] = [];
   private readonly nonLiteralDynamic: NonLiteralDynamicImport[] = [];
-  private readonly bindings = new Bindings();
+  private readonly bindings: Bindings;
+  /** Where the words occur that can make a node matter: the walk enters only nodes holding one (or the whole tree). */
+  private readonly words: WordOffsets;
   private readonly literals = new ModuleLiterals();
   private readonly exports: RawExport[] = [];
   /** `# pyseam: ignore[...]` comments, their `statementLine` filled in by `finish`. */
@@ -54,23 +75,35 @@ export class ModuleWalker {
     this.helpers = new Set(options.importHelpers ?? []);
     this.exportDecorators = new ExportDecorators(options.exportDecorators ?? []);
     this.callNames = new Set(['import_module', '__import__', ...[...this.helpers].map((h) => h.slice(h.lastIndexOf('.') + 1))]);
+    const decorators = (options.exportDecorators ?? []).map((d) => d.slice(d.lastIndexOf('.') + 1));
+    this.words = new WordOffsets(source, ['import', ...this.callNames, '__all__', '__lazy_modules__', 'pyseam:', ...decorators]);
+    // A name bound to an import function (`from importlib import import_module as im`) is called as itself: `im("x")`.
+    this.bindings = new Bindings((name, qualified) => {
+      if (isImportFunction(qualified, this.helpers)) this.words.add(name);
+    });
   }
 
   run(tree: Tree): ModuleFacts {
     const checkErrors = tree.rootNode.hasError;
+    // A tree with ERROR or MISSING nodes is walked whole: error recovery can put statements anywhere.
+    const whole = checkErrors || this.words.everywhere;
     const cursor = tree.walk();
-    const stack: Frame[] = [{ ctx: MODULE_CONTEXT, plan: null, inError: false }];
-    let more = cursor.gotoFirstChild();
+    const stack: Frame[] = [{ ctx: MODULE_CONTEXT, plan: null, inError: false, end: Infinity, everyChild: whole }];
+    let more = this.enter(cursor, stack[0], 0);
     while (more) {
       const parent = stack[stack.length - 1];
       const type = cursor.nodeType;
       const ctx = parent.plan
         ? childContext(parent.plan, parent.ctx, parent.plan.needsField ? cursor.currentFieldName ?? null : null, type)
         : parent.ctx;
+      const start = whole ? 0 : cursor.startIndex;
+      const end = whole ? 0 : cursor.endIndex;
       let inError = parent.inError;
       let descend = true;
       if (IMPORT_NODE_TYPES.has(type)) {
-        this.visitImport(cursor.currentNode, ctx);
+        // A one-line statement read from its text holds no comment: nothing inside it is left to visit.
+        if (!checkErrors && this.visitSimpleImport(cursor, ctx)) descend = false;
+        else this.visitImport(cursor.currentNode, ctx);
       } else if (type === 'call') {
         if (this.mayImport(cursor)) this.visitCall(cursor.currentNode, ctx);
       } else if (type === 'expression_statement') {
@@ -87,21 +120,46 @@ export class ModuleWalker {
       } else if (checkErrors && !inError && cursor.nodeIsMissing) {
         this.problems.add(cursor.currentNode, missingMessage(type, cursor.nodeIsNamed));
       }
-      const plan = planFor(type, () => cursor.currentNode, parent.plan, this.bindings);
-      if (descend && cursor.gotoFirstChild()) {
-        stack.push({ ctx, plan, inError });
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        cursor.gotoParent();
-        stack.pop();
-        if (stack.length === 0) {
-          more = false;
-          break;
+      if (descend && (whole || this.words.next(start) < end)) {
+        const plan = planFor(type, () => cursor.currentNode, parent.plan, this.bindings);
+        const frame: Frame = { ctx, plan, inError, end, everyChild: whole || plan?.kind === 'if' || plan?.kind === 'ternary' };
+        if (this.enter(cursor, frame, start)) {
+          stack.push(frame);
+          continue;
         }
       }
+      more = this.leave(cursor, stack, end);
     }
     return this.finish();
+  }
+
+  /** Move to the first child of the current node worth visiting (any child, or the one holding the next watched word). */
+  private enter(cursor: TreeCursor, frame: Frame, start: number): boolean {
+    if (frame.everyChild) return cursor.gotoFirstChild();
+    const at = this.words.next(start);
+    return at < frame.end && cursor.gotoFirstChildForIndex(at) !== null;
+  }
+
+  /**
+   * Move from the current node, which ends at `end`, to the next node worth visiting: a
+   * later sibling, else one of an ancestor, popping their frames. False when the walk is over.
+   */
+  private leave(cursor: TreeCursor, stack: Frame[], end: number): boolean {
+    let after = end;
+    for (;;) {
+      const parent = stack[stack.length - 1];
+      if (parent.everyChild) {
+        if (cursor.gotoNextSibling()) return true;
+        cursor.gotoParent();
+      } else {
+        const at = this.words.next(after);
+        cursor.gotoParent();
+        if (at < parent.end && cursor.gotoFirstChildForIndex(at) !== null) return true;
+      }
+      stack.pop();
+      if (stack.length === 0) return false;
+      after = parent.end;
+    }
   }
 
   /**
@@ -145,6 +203,17 @@ export class ModuleWalker {
   }
 
   private readonly lineOf = (node: SyntaxNode): number => this.position(node).line;
+
+  /** An import statement of the common one-line forms, read from its text and the cursor; false when it is not one. */
+  private visitSimpleImport(cursor: TreeCursor, ctx: FactsContext): boolean {
+    const start = cursor.startIndex;
+    const targets = readSimpleImport(this.source.slice(start, cursor.endIndex), this.bindings);
+    if (!targets) return false;
+    const { row, column } = cursor.startPosition;
+    const at = astPosition(this.source, row, column, start);
+    for (const target of targets) this.record(target, at.line, at.column, at.line, ctx, false);
+    return true;
+  }
 
   private visitImport(node: SyntaxNode, ctx: FactsContext): void {
     const targets = readImportStatement(node, this.bindings);
@@ -203,7 +272,12 @@ export class ModuleWalker {
   /** Record one import; `end` is the node whose last line ends the statement (or call), for suppressions. */
   private emit(target: StatementTarget & Partial<DynamicTarget>, start: SyntaxNode, ctx: FactsContext, dynamic: boolean, end: SyntaxNode = start): void {
     const { line, column } = this.position(start);
-    this.importSpans.push([line, Math.max(line, end.endPosition.row + 1)]);
+    this.record(target, line, column, end.endPosition.row + 1, ctx, dynamic);
+  }
+
+  /** Record one import at `line`/`column` (as `ast` gives them) whose statement or call ends on `endLine`. */
+  private record(target: StatementTarget & Partial<DynamicTarget>, line: number, column: number, endLine: number, ctx: FactsContext, dynamic: boolean): void {
+    this.importSpans.push([line, Math.max(line, endLine)]);
     const record: RawImport = {
       kind: target.kind,
       module: target.module,

@@ -21,9 +21,25 @@ export interface DirEntry {
   type: EntryType;
 }
 
+/** What the facts cache compares to tell an unchanged file without reading it (as git's index does): `stat` of the file, symlinks followed. */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
 export interface SourceTree {
   /** Absolute path of the analyzed directory when the tree is on disk (used to tell whether it lies in site-packages); absent in memory. */
   readonly location?: string;
+  /**
+   * Set only by a plain view of a directory on disk (`nodeTree`): its absolute path, where `read(p)`
+   * reads `root/p`. Worker threads and the facts cache read files there themselves; a tree without
+   * it (in memory, or one that rewrites what it reads) is parsed in process and not cached.
+   */
+  readonly root?: string;
+  /** The stat of a file (`root` trees only). Throws (ENOENT, EACCES). */
+  fileStat?(path: string): FileStat;
   /** The analyzed directory's own name (the fallback name of a distribution at `.`). */
   readonly name: string;
   /** Entries of a directory, in no particular order. Throws (ENOENT, ENOTDIR, EACCES). */
@@ -60,6 +76,7 @@ export function nodeTree(directory: string): SourceTree {
   const abs = (rel: string): string => (rel === '' || rel === '.' ? base : nodePath.join(base, rel));
   return {
     location: base,
+    root: base,
     name: nodePath.basename(base),
     list(dir) {
       return fs.readdirSync(abs(dir), { withFileTypes: true }).map((d) => ({
@@ -79,6 +96,10 @@ export function nodeTree(directory: string): SourceTree {
     },
     checkReadable(path) {
       fs.accessSync(abs(path), fs.constants.R_OK);
+    },
+    fileStat(path) {
+      const { size, mtimeMs, ctimeMs, ino } = fs.statSync(abs(path));
+      return { size, mtimeMs, ctimeMs, ino };
     },
   };
 }

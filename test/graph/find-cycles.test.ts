@@ -1,4 +1,5 @@
-// Hand-built graphs: a ring a -> b -> c -> a with a shortcut b -> a, a self-import, and an acyclic tail.
+// Hand-built graphs: a ring a -> b -> c -> a with a shortcut b -> a, a self-import, and an acyclic tail;
+// and a ring of 100,000 modules m000000 -> m000001 -> ... -> m099999 -> m000000 (a recursive search overflows the stack).
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build-graph.js';
 import { findCycles } from '../../src/graph/find-cycles.js';
@@ -8,7 +9,7 @@ const EAGER = { typeChecking: false, lazy: false, conditional: false, dynamic: f
 const edge = (from: string, to: string, line: number, facts: { lazy?: boolean; typeChecking?: boolean } = {}): SiteInContext => ({
   importer: from, file: `${from}.py`,
   site: { to, external: false, target: to, statementModule: to, names: [], unresolved: false,
-    raw: { kind: 'import', module: to, level: 0, names: [], line, column: 1, typeChecking: false, conditional: false, lazy: false, dynamic: false, ...facts } },
+    kind: 'import', line, column: 1, typeChecking: false, conditional: false, lazy: false, dynamic: false, ...facts },
 });
 
 describe('findCycles', () => {
@@ -34,5 +35,15 @@ describe('findCycles', () => {
     expect(findCycles(graph)[0].example.map((h) => `${h.from}->${h.to}:${h.line}`)).toEqual(['a->b:1', 'b->c:3', 'c->a:7']);
     const lazyOnly = buildGraph(['a', 'b'], [edge('a', 'b', 1), edge('b', 'a', 2, { lazy: true })]);
     expect(findCycles(lazyOnly)[0].example[1]).toMatchObject({ from: 'b', to: 'a', lazy: true });
+  });
+
+  it('finds a ring of 100,000 modules, with the whole ring as its example', () => {
+    const n = 100_000;
+    const name = (i: number) => `m${String(i).padStart(6, '0')}`;
+    const ring = findCycles(buildGraph(Array.from({ length: n }, (_, i) => name(i)), Array.from({ length: n }, (_, i) => edge(name(i), name((i + 1) % n), 1))));
+    expect(ring).toHaveLength(1);
+    expect(ring[0].modules).toHaveLength(n);
+    expect(ring[0].example).toHaveLength(n);
+    expect(ring[0].example[n - 1]).toMatchObject({ from: name(n - 1), to: name(0) });
   });
 });

@@ -7,7 +7,7 @@ import type { ResolvedSite } from '../../src/graph/resolve.js';
 const rules = { private: ['tensorflow.python'], public: ['tensorflow.python.keras'] };
 const site = (kind: 'import' | 'from', statementModule: string, names: string[], target = statementModule, external = true): ResolvedSite => ({
   to: target.split('.')[0], external, target, statementModule, names, unresolved: false,
-  raw: { kind, module: statementModule, level: 0, names, line: 3, column: 1, typeChecking: false, conditional: false, lazy: false, dynamic: false },
+  kind, line: 3, column: 1, typeChecking: false, conditional: false, lazy: false, dynamic: false,
 });
 const find = (s: ResolvedSite, owner = 'keras') =>
   findPrivateImports([{ importer: 'keras.layers', file: 'keras/layers.py', site: s }], {

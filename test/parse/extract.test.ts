@@ -377,6 +377,48 @@ describe('__all__', () => {
   });
 });
 
+describe('found wherever they sit (the walk enters only text holding a watched word)', () => {
+  it('an alias of import_module called deep inside an expression', () => {
+    const src = 'from importlib import import_module as load\n\ndef f():\n    return {k: [load("a.b")] for k in x}\n';
+    expect(only(src, 'a.b')).toEqual({ kind: 'dynamic', module: 'a.b', level: 0, names: [], line: 4, column: 17, typeChecking: false, conditional: false, lazy: true, dynamic: true });
+  });
+
+  it('a configured helper whose name holds no "import", in a lambda', () => {
+    const src = 'from plugins.util import load_plugin\nregister(lambda: load_plugin("p.q"))\n';
+    expect(only(src, 'p.q', { importHelpers: ['plugins.util.load_plugin'] })).toMatchObject({ kind: 'dynamic', line: 2, column: 18, lazy: true });
+    expect(imports(src).map((i) => i.module)).toEqual(['plugins.util']);
+  });
+
+  it('an alias counts from the import that binds it on', () => {
+    const src = 'load("early")\nfrom importlib import import_module as load\nload("late")\n';
+    expect(imports(src).map((i) => [i.module, i.line])).toEqual([['importlib', 2], ['late', 3]]);
+  });
+
+  it('each part of a ternary: the branches are conditional, the test is not', () => {
+    const call = (m: string) => `importlib.import_module("${m}")`;
+    const src = `import importlib\nx = ${call('a')} if ${call('b')} else ${call('c')}\n`;
+    expect(imports(src).filter((i) => i.dynamic).map((i) => [i.module, i.column, i.conditional])).toEqual([
+      ['a', 5, true], ['b', 37, false], ['c', 71, true],
+    ]);
+  });
+
+  it('an else after branches without imports still knows the if before it', () => {
+    const src = (test: string) => `from typing import TYPE_CHECKING\nif ${test}:\n    pass\nelif x:\n    pass\nelse:\n    import a\n`;
+    expect(only(src('not TYPE_CHECKING'), 'a')).toMatchObject({ typeChecking: true, conditional: true });
+    expect(only(src('TYPE_CHECKING'), 'a')).toMatchObject({ typeChecking: false, conditional: true });
+  });
+
+  it('a suppression comment inside an expression', () => {
+    expect(parseModule('x = [1,  # pyseam: ignore[private-import] kept\n     2]\n').suppressions).toEqual([
+      { line: 1, statementLine: null, rules: ['private-import'], reason: 'kept' },
+    ]);
+  });
+
+  it('"import" inside names and strings is no import', () => {
+    expect(imports('important = "import os"\nreimport(imports)\n')).toEqual([]);
+  });
+});
+
 describe('syntax errors', () => {
   it('a valid file has none', () => {
     expect(parseModule('import os\n').syntaxErrors).toEqual([]);

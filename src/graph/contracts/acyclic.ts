@@ -1,15 +1,15 @@
 import { DirectedGraph } from 'graphology';
-import { stronglyConnectedComponents } from 'graphology-components';
 import type { ComponentCycle, ComponentDependency } from '../../check-result.js';
 import type { AnalysisResult } from '../../result.js';
 import { cmp } from '../module-table.js';
+import { stronglyConnectedOfGraph } from '../strongly-connected.js';
 import { hopOf, type ChainIndex } from './find-chains.js';
 
 /**
  * An acyclic contract, after import-linter's `acyclic_siblings` and tach's cycle check, on
  * components (each module's `owner` in the result): the component graph (an edge A -> B
  * when a module of A imports a module of B) must have no cycle through two of the listed
- * components. Cycles are its strongly connected components (graphology-components); one
+ * components. Cycles are its strongly connected components (strongly-connected.ts); one
  * that holds two or more listed components is broken, also when the cycle passes through
  * components the contract does not list. Each comes with an example cycle, made of the
  * shortest path from its first listed component to its second and back (breadth-first, names
@@ -39,8 +39,8 @@ export function checkAcyclic(result: AnalysisResult, index: ChainIndex, componen
     return { from, to, edges: pairs.length, sites, hop: hopOf(index, pairs[0][0], pairs[0][1]) };
   };
   const cycles: ComponentCycle[] = [];
-  for (const scc of stronglyConnectedComponents(graph)) {
-    const members = [...scc].sort(cmp);
+  for (const scc of stronglyConnectedOfGraph(graph)) {
+    const members = scc.sort(cmp);
     const inside = members.filter((c) => listed.has(c));
     if (inside.length < 2) continue;
     const within = new Set(members);

@@ -1,0 +1,136 @@
+/**
+ * The per-file facts phase of a run, from whichever source fits: the cache for files whose stat
+ * (or content) is unchanged, then worker threads or this thread for the rest. Outcomes come out
+ * in the jobs' order whatever the source, so the analysis built on them does not depend on it.
+ *
+ * Workers and the cache read files by path, so they serve only trees on disk (`tree.root`); any
+ * other tree (in memory, in tests) is read and parsed in this thread, uncached.
+ */
+import { answersFromWorkers, batchSize } from './facts-pool.js';
+import { FactsCache, type CacheSettings } from './facts-cache.js';
+import { readFacts, type FactsAnswer, type FactsJob, type FileOutcome } from './read-facts.js';
+import type { FileStat, SourceTree } from './source-tree.js';
+import { collectIfDue } from './tree-memory.js';
+import type { ExtractOptions } from './types.js';
+
+/** How the facts are collected: threads to parse with (1: this thread), the cache (null: none), and where a cache problem is reported. */
+export interface CollectOptions {
+  jobs: number;
+  cache: CacheSettings | null;
+  warn: (message: string) => void;
+}
+
+/** How a run's files were answered (`files` = the other four's sum). */
+export interface FactsStats {
+  files: number;
+  /** From the cache by stat alone: not read. */
+  fromStat: number;
+  /** Read and hashed, content unchanged since the cache: not parsed. */
+  verified: number;
+  /** Read and parsed (or found undecodable or unreadable). */
+  parsed: number;
+  /** Worker threads started (0: parsed in this thread). */
+  workers: number;
+}
+
+/** Below this many files to parse, starting workers costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 16;
+
+function outcomeOf(answer: FactsAnswer): FileOutcome {
+  if (answer.unchanged) throw new Error('an unchanged answer without a cache');
+  return answer.outcome;
+}
+
+/** One file's outcome in this thread, uncached (the synchronous `analyze`). */
+export function factsInline(tree: SourceTree, job: FactsJob, extract: ExtractOptions): FileOutcome {
+  return outcomeOf(readFacts(tree, job, extract, false));
+}
+
+/**
+ * The jobs' outcomes, in order, in chunks as they become ready; `stats` is filled in on the way.
+ * The cache, if any, is saved once the last chunk is out (not when the consumer stops early).
+ * A chunk is the consumer's until it asks for the next one: it is emptied then, so that the
+ * outcomes (every raw import of the repository) are garbage once the consumer has taken them.
+ *
+ * @throws WorkerError when a worker fails (facts-pool.ts).
+ */
+export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract: ExtractOptions, options: CollectOptions, stats: FactsStats): AsyncGenerator<FileOutcome[], void, void> {
+  const onDisk = tree.root !== undefined && tree.fileStat !== undefined;
+  // `let`s set to null at the end: the caller's frame keeps this generator, and so its locals, alive
+  // until the whole analysis returns; the outcomes (every raw import of the repository) must not be.
+  let cache = onDisk && options.cache ? FactsCache.open(options.cache, extract, options.warn) : null;
+  stats.files = jobs.length;
+  let known: (FileOutcome | undefined)[] = new Array(jobs.length);
+  const statOf: (FileStat | null)[] = cache ? new Array(jobs.length) : [];
+  const misses: FactsJob[] = [];
+  const missAt: number[] = [];
+  jobs.forEach((job, i) => {
+    if (cache) {
+      try {
+        statOf[i] = tree.fileStat!(job.path);
+      } catch {
+        statOf[i] = null;
+      }
+      const found = cache.lookup(job.path, statOf[i]);
+      if ('outcome' in found) return void (known[i] = found.outcome);
+      misses.push(found.expect === undefined ? job : { ...job, expect: found.expect });
+    } else {
+      misses.push(job);
+    }
+    missAt.push(i);
+  });
+
+  const keyed = cache !== null;
+  const threads = onDisk && options.jobs > 1 && misses.length >= MIN_FILES_FOR_WORKERS ? options.jobs : 1;
+  const answers = threads > 1 ? answersFromWorkers(misses, { root: tree.root!, extract, keyed }, threads) : inline(tree, misses, extract, keyed);
+  stats.workers = threads > 1 ? Math.min(threads, Math.ceil(misses.length / batchSize(misses.length, threads))) : 0;
+
+  let next = 0;
+  let miss = 0;
+  const taken = (i: number): FileOutcome => {
+    const outcome = known[i]!;
+    known[i] = undefined;
+    return outcome;
+  };
+  for await (const batch of answers) {
+    const out: FileOutcome[] = [];
+    for (const answer of batch) {
+      const at = missAt[miss++];
+      while (next < at) out.push(taken(next++));
+      out.push(cache ? cache.record(jobs[at].path, statOf[at], answer) : outcomeOf(answer));
+      next++;
+    }
+    yield out;
+    out.length = 0; // the consumer is done with the chunk once it asks for the next: nothing keeps the outcomes
+  }
+  const rest: FileOutcome[] = [];
+  while (next < jobs.length) rest.push(taken(next++));
+  if (rest.length) yield rest;
+  rest.length = 0;
+  if (cache) {
+    Object.assign(stats, { fromStat: cache.counts.fromStat, verified: cache.counts.verified, parsed: cache.counts.extracted });
+    cache.save();
+  } else {
+    Object.assign(stats, { fromStat: 0, verified: 0, parsed: jobs.length });
+  }
+  cache = null;
+  known = [];
+}
+
+/**
+ * The in-process source for `collectFacts`: one file per chunk, so a consumer can report progress
+ * between files, handing the event loop back every `SLICE_MS` (a progress view can draw) and after
+ * a forced collection (the trees' finalizers run then: tree-memory.ts).
+ */
+async function* inline(tree: SourceTree, jobs: FactsJob[], extract: ExtractOptions, keyed: boolean): AsyncGenerator<FactsAnswer[], void, void> {
+  let sliceStart = performance.now();
+  for (const job of jobs) {
+    yield [readFacts(tree, job, extract, keyed)];
+    if (collectIfDue() || performance.now() - sliceStart >= SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+const SLICE_MS = 30;
