@@ -3,12 +3,13 @@ import { UsageError } from '../errors.js';
 import { collapseGraph, type CollapseOptions } from '../graph/collapse-graph.js';
 import type { PictureResult } from '../picture-result.js';
 import { renderDot } from '../report/dot.js';
+import { jsonPieces } from '../report/json.js';
 import { FORMATS, render, type Format } from '../report/index.js';
 import { renderMermaid } from '../report/mermaid.js';
 import type { AnalysisResult } from '../result.js';
 import { gateOnBaseline } from './baseline.js';
 import { gateOnChangedSince, mergeBase } from './changed-since.js';
-import { addAnalysisOptions, loadAnalysis, useColor, writeReport, type AnalysisFlags, type Io } from './shared.js';
+import { addAnalysisOptions, loadAnalysis, useColor, writeReport, type AnalysisFlags, type Io, type ReportText } from './shared.js';
 
 /** Graph pictures: rendered from the collapsed graph, not from the result, so they live outside the reporter registry. */
 const PICTURES = { dot: renderDot, mermaid: renderMermaid } satisfies Record<string, (picture: PictureResult) => string>;
@@ -45,7 +46,8 @@ export function registerAnalyze(program: Command, io: Io, setStatus: (status: nu
       if (flags.baseline && flags.changedSince) throw new UsageError('--baseline and --changed-since: choose one');
       const base = flags.changedSince ? mergeBase(path, flags.changedSince) : undefined;
       const { result } = await loadAnalysis(path, flags, io);
-      const text = isPicture(flags.format) ? PICTURES[flags.format](collapseGraph(result, picture)) : render(flags.format, result, { color: useColor(flags.output) });
+      const text: ReportText = isPicture(flags.format) ? PICTURES[flags.format](collapseGraph(result, picture))
+        : flags.format === 'json' ? jsonPieces(result) : render(flags.format, result, { color: useColor(flags.output) });
       const gated = flags.baseline ? gateOnBaseline(flags.baseline, result, flags, text, io) : base ? await gateOnChangedSince(base, path, flags, result, text, io) : undefined;
       writeReport(gated?.text ?? text, flags.output, io);
       setStatus(gated?.status ?? gate(result, flags, io));

@@ -12,7 +12,7 @@ import { renderBaselineFile, renderJsonWithBaseline } from '../report/baseline-f
 import { renderBaselineComparison, summarizeBaseline } from '../report/baseline-text.js';
 import type { CheckResult } from '../check-result.js';
 import type { AnalysisResult } from '../result.js';
-import { addAnalysisOptions, loadAnalysis, writeReport, type AnalysisFlags, type Io } from './shared.js';
+import { addAnalysisOptions, loadAnalysis, writeReport, type AnalysisFlags, type Io, type ReportText } from './shared.js';
 
 interface BaselineFlags extends AnalysisFlags {
   output?: string;
@@ -76,7 +76,7 @@ const plural = (n: number, word: string) => `${n} new ${word}${n === 1 ? '' : 's
  * `analyze --baseline FILE`: the `--fail-on-*` gates count only what is new, and the JSON report
  * gets the comparison as `baseline`. Returns the report text and the exit status.
  */
-export function gateOnBaseline(file: string, result: AnalysisResult, flags: { format: string; failOnPrivateImport?: boolean; failOnCycle?: boolean }, text: string, io: Io): { text: string; status: number } {
+export function gateOnBaseline(file: string, result: AnalysisResult, flags: { format: string; failOnPrivateImport?: boolean; failOnCycle?: boolean }, text: ReportText, io: Io): { text: ReportText; status: number } {
   const comparison = applyBaseline(file, currentViolations(result), ['private-import', 'cycle'], io);
   const failures: string[] = [];
   if (flags.failOnPrivateImport && count(comparison, 'private-import')) failures.push(`--fail-on-private-import: ${plural(count(comparison, 'private-import'), 'private import')} not in the baseline`);
@@ -86,7 +86,7 @@ export function gateOnBaseline(file: string, result: AnalysisResult, flags: { fo
 }
 
 /** `check --baseline FILE`: broken only by what is new (private imports, contract violations); the JSON report gets `baseline`. */
-export function checkOnBaseline(file: string, result: AnalysisResult, check: CheckResult, format: string, text: string, io: Io): { text: string; status: number } {
+export function checkOnBaseline(file: string, result: AnalysisResult, check: CheckResult, format: string, text: ReportText, io: Io): { text: ReportText; status: number } {
   const comparison = applyBaseline(file, currentViolations(result, check), ['private-import', 'contract'], io);
   const fresh = comparison.new.length;
   if (fresh) io.err(`pyseam: check: ${plural(fresh, 'violation')} not in the baseline\n`);

@@ -28,8 +28,9 @@ import { baselineOf, compareBaseline, currentViolations, keyString } from '../gr
 import { checkContracts } from '../graph/contracts/check-contracts.js';
 import { validateContracts } from '../graph/contracts/validate-contracts.js';
 import { renderBaselineComparison } from '../report/baseline-text.js';
+import { jsonPieces } from '../report/json.js';
 import type { AnalysisResult } from '../result.js';
-import { loadAnalysis, type AnalysisFlags, type Io } from './shared.js';
+import { loadAnalysis, type AnalysisFlags, type Io, type ReportText } from './shared.js';
 
 /** The merge base of HEAD with REF, and where PATH lies in the repository. */
 export interface MergeBase {
@@ -141,12 +142,12 @@ async function compareWithBase(base: MergeBase, path: string, flags: AnalysisFla
   return comparison;
 }
 
-const withField = (report: object, comparison: BaselineComparison) => JSON.stringify({ ...report, changedSince: comparison }, null, 2) + '\n';
+const withField = (report: object, comparison: BaselineComparison) => jsonPieces({ ...report, changedSince: comparison });
 const count = (c: BaselineComparison, rule: BaselineRule) => c.new.filter((v) => v.entry.rule === rule).length;
 const plural = (n: number, word: string) => `${n} new ${word}${n === 1 ? '' : 's'}`;
 
 /** `analyze --changed-since REF`: the `--fail-on-*` gates count only what the change introduced. Returns the report text and the exit status. */
-export async function gateOnChangedSince(base: MergeBase, path: string, flags: AnalysisFlags & { format: string; failOnPrivateImport?: boolean; failOnCycle?: boolean }, result: AnalysisResult, text: string, io: Io): Promise<{ text: string; status: number }> {
+export async function gateOnChangedSince(base: MergeBase, path: string, flags: AnalysisFlags & { format: string; failOnPrivateImport?: boolean; failOnCycle?: boolean }, result: AnalysisResult, text: ReportText, io: Io): Promise<{ text: ReportText; status: number }> {
   const comparison = await compareWithBase(base, path, flags, result, currentViolations(result), ['private-import', 'cycle'], io);
   const failures: string[] = [];
   if (flags.failOnPrivateImport && count(comparison, 'private-import')) failures.push(`--fail-on-private-import: ${plural(count(comparison, 'private-import'), 'private import')} since ${base.ref}`);
@@ -156,7 +157,7 @@ export async function gateOnChangedSince(base: MergeBase, path: string, flags: A
 }
 
 /** `check --changed-since REF`: broken only by what the change introduced (private imports, contract pairs and component cycles). */
-export async function checkOnChangedSince(base: MergeBase, path: string, flags: AnalysisFlags & { format: string }, result: AnalysisResult, check: CheckResult, text: string, io: Io): Promise<{ text: string; status: number }> {
+export async function checkOnChangedSince(base: MergeBase, path: string, flags: AnalysisFlags & { format: string }, result: AnalysisResult, check: CheckResult, text: ReportText, io: Io): Promise<{ text: ReportText; status: number }> {
   const comparison = await compareWithBase(base, path, flags, result, currentViolations(result, check), ['private-import', 'contract'], io);
   const fresh = comparison.new.length;
   if (fresh) io.err(`pyseam: check: ${plural(fresh, 'violation')} since ${base.ref}\n`);

@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
@@ -184,11 +184,23 @@ function parseJobs(jobs: string | undefined): number {
   return Number(jobs);
 }
 
-/** Writes a rendered report to `--output` or standard output. @throws UsageError when the file cannot be written. */
-export function writeReport(text: string, output: string | undefined, io: Io): void {
-  if (!output) return io.out(text);
+/** A rendered report: one string, or pieces to write one after the other as they are made (a large JSON report: `jsonPieces`). */
+export type ReportText = string | Iterable<string>;
+
+/** Writes a rendered report to `--output` or standard output, piece by piece. @throws UsageError when the file cannot be written. */
+export function writeReport(text: ReportText, output: string | undefined, io: Io): void {
+  const pieces = typeof text === 'string' ? [text] : text;
+  if (!output) {
+    for (const piece of pieces) io.out(piece);
+    return;
+  }
   try {
-    writeFileSync(output, text);
+    const fd = openSync(output, 'w');
+    try {
+      for (const piece of pieces) writeSync(fd, piece);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     throw new UsageError(`--output: cannot write ${output}: ${(error as Error).message}`);
   }

@@ -14,6 +14,7 @@
  * The entries come sorted (src/graph/baseline.ts); this only writes them.
  */
 import type { Baseline, BaselineComparison } from '../baseline-result.js';
+import { jsonPieces } from './json.js';
 
 /** One entry as a line of JSON with its keys in alphabetical order (arrays keep their order). */
 const line = (entry: object): string => JSON.stringify(entry, Object.keys(entry).sort());
@@ -28,6 +29,6 @@ export function renderBaselineFile(baseline: Baseline): string {
  * A JSON report (`analyze --format json`, `check --format json`) with the comparison of
  * `--baseline FILE` as its last field, `baseline` (schema/baseline.schema.json#/$defs/comparison).
  */
-export function renderJsonWithBaseline(report: object, comparison: BaselineComparison): string {
-  return JSON.stringify({ ...report, baseline: comparison }, null, 2) + '\n';
+export function renderJsonWithBaseline(report: object, comparison: BaselineComparison): Iterable<string> {
+  return jsonPieces({ ...report, baseline: comparison });
 }
