@@ -78,14 +78,22 @@ export function buildModuleTable(files: readonly DiscoveredFile[], roots: readon
     else candidates.set(entry.name, [entry]);
   };
 
+  // Directories (`root\0dir`) whose namespace candidates are made: each once, however many files it holds.
+  const dirsDone = new Set<string>();
+  const identifier = new Map<string, boolean>();
+  const isName = (segment: string): boolean => {
+    let known = identifier.get(segment);
+    if (known === undefined) identifier.set(segment, (known = isIdentifier(segment)));
+    return known;
+  };
   for (const file of files) {
     if (file.kind === 'stub' && paths.has(file.path.slice(0, -1))) continue;
     const root = deepestRoot(file.path, roots);
     const parts = relativeTo(root, file.path).split('/');
     const fileName = parts.pop()!;
     const stem = stemOf(fileName, file.kind);
-    const importableDirs = prefixWhile(parts, isIdentifier);
-    if (importableDirs.length < parts.length || !isIdentifier(stem)) {
+    const importableDirs = prefixWhile(parts, isName);
+    if (importableDirs.length < parts.length || !isName(stem)) {
       const entry: ModuleEntry = { name: file.path, path: file.path, kind: 'script', root, isPackage: false, scriptPackage: importableDirs.join('.') };
       add(entry);
       if (file.kind !== 'extension') parsed.push({ file, module: entry });
@@ -98,9 +106,15 @@ export function buildModuleTable(files: readonly DiscoveredFile[], roots: readon
     const entry: ModuleEntry = { name: nameParts.join('.'), path: file.path, kind, root, isPackage: isInit };
     add(entry);
     if (file.kind !== 'extension') parsed.push({ file, module: entry });
+    // Every directory above the file is a package: a namespace one without an `__init__`. Done for
+    // the file's directory, done for all above it (they were made on the way down to it).
+    const parent = `${root}\0${parts.join('/')}`;
+    if (dirsDone.has(parent)) continue;
     for (let i = 1; i <= parts.length; i++) {
       const dir = parts.slice(0, i);
       const dirPath = root === '.' ? dir.join('/') : `${root}/${dir.join('/')}`;
+      if (dirsDone.has(`${root}\0${dir.join('/')}`)) continue;
+      dirsDone.add(`${root}\0${dir.join('/')}`);
       if (paths.has(`${dirPath}/__init__.py`) || paths.has(`${dirPath}/__init__.pyi`)) continue;
       add({ name: dir.join('.'), path: dirPath, kind: 'namespace', root, isPackage: true });
     }

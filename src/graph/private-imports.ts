@@ -47,9 +47,11 @@ export interface PrivateImportOptions extends PrivacyRules {
  */
 export function findPrivateImports(sites: readonly SiteInContext[], options: PrivateImportOptions): PrivateImportRecord[] {
   const out: PrivateImportRecord[] = [];
+  const internal = judge(options);
+  const external = options.external ? judge(mergeRules(options, options.external)) : internal;
   for (const { importer, file, site } of sites) {
     if (site.external && !options.checkStdlib && options.isStdlib(site.to)) continue;
-    const verdict = checkSite(site, site.external && options.external ? mergeRules(options, options.external) : options, options);
+    const verdict = checkSite(site, site.external ? external : internal, options);
     if (!verdict) continue;
     const importerOwner = options.ownerOfImporter(importer);
     const targetOwner = options.ownerOfTarget(site);
@@ -64,22 +66,44 @@ export function findPrivateImports(sites: readonly SiteInContext[], options: Pri
   return out;
 }
 
-function checkSite(site: ResolvedSite, rules: PrivacyRules, options: PrivateImportOptions): { reason: string; names: string[] } | null {
+/** One set of rules, with `privateReason` remembered per dotted name: a repository names the same modules again and again. */
+interface Judge {
+  rules: PrivacyRules;
+  /** Any prefix declared at all (else no name can lie under one). */
+  declares: boolean;
+  reason(dotted: string): string | null;
+}
+
+function judge(rules: PrivacyRules): Judge {
+  const known = new Map<string, string | null>();
+  return {
+    rules,
+    declares: rules.private.length + rules.public.length > 0,
+    reason(dotted) {
+      let found = known.get(dotted);
+      if (found === undefined) known.set(dotted, (found = privateReason(dotted, rules)));
+      return found;
+    },
+  };
+}
+
+function checkSite(site: ResolvedSite, judge: Judge, options: PrivateImportOptions): { reason: string; names: string[] } | null {
+  const rules = judge.rules;
   if (site.kind !== 'from' || site.target !== site.statementModule) {
-    const reason = privateReason(site.target, rules);
+    const reason = judge.reason(site.target);
     return reason ? { reason, names: site.names } : null;
   }
   const module = site.statementModule;
-  const moduleReason = privateReason(module, rules);
+  const moduleReason = judge.reason(module);
   const all = site.external ? null : options.allOf?.(module);
   const names: string[] = [];
   let reason: string | null = null;
   for (const name of site.names) {
     if (name === '*') continue;
-    const full = `${module}.${name}`;
-    const declared = declaredPrefix(full, rules);
+    const full = judge.declares ? `${module}.${name}` : '';
+    const declared = judge.declares ? declaredPrefix(full, rules) : null;
     const nameReason = declared && declared.prefix.length > module.length
-      ? privateReason(full, rules)
+      ? judge.reason(full)
       : moduleReason ?? privateNameReason(module, name, all);
     if (nameReason) {
       names.push(name);

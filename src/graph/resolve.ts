@@ -70,42 +70,131 @@ export function interner(): Intern {
  *   target is `M.n`: only a submodule could be imported from it (keras's `keras.protobuf` holds
  *   no Python file; Python sees a namespace package whose generated `*_pb2` modules are absent).
  *
+ * One call builds a `Resolver` over `modules`; an analysis resolving many statements makes one
+ * `Resolver` and calls its `resolve`.
+ *
  * @param intern applied to every string a site keeps (`interner()`); the identity by default.
  * @returns the sites (possibly several for one statement), or an error.
  */
 export function resolveImport(raw: RawImport, importer: ModuleEntry, modules: ReadonlyMap<string, ModuleEntry>, intern: Intern = (s) => s): ResolvedSite[] | ResolveError {
-  const found = absoluteModule(raw, importer);
-  if (typeof found !== 'string') return found;
-  const base = intern(found);
-  const site = (target: string, names: string[]) => siteOf(intern(target), base, names.map(intern), raw, modules, intern);
-  if (raw.kind !== 'from') return [site(base, raw.names)];
-  const sites: ResolvedSite[] = [];
-  const rest: string[] = [];
-  // When M itself is missing inside the repository (`from pkg.protos import graph_pb2` with no
-  // such files), the names can only be submodules: each is its own unresolved target.
-  const baseMissing = !modules.has(base) && modules.has(topLevel(base));
-  for (const name of raw.names) {
-    const sub = base ? `${base}.${name}` : name;
-    if (name !== '*' && (modules.has(sub) || baseMissing)) sites.push(site(sub, [name]));
-    else rest.push(name);
-  }
-  if (rest.length > 0 || sites.length === 0) sites.unshift(site(base, rest));
-  return sites;
+  return new Resolver(modules, intern).resolve(raw, importer);
 }
 
-function absoluteModule(raw: RawImport, importer: ModuleEntry): string | ResolveError {
-  if (raw.level === 0) return raw.module;
-  let pkg: string;
-  if (raw.kind === 'dynamic' && raw.anchor && 'literal' in raw.anchor) pkg = raw.anchor.literal;
-  else if (raw.kind === 'dynamic' && raw.anchor && 'importerModule' in raw.anchor) pkg = moduleName(importer);
-  else pkg = packageOf(importer);
-  if (!pkg) return { raw, message: `relative import ${'.'.repeat(raw.level)}${raw.module} in a module that is not in a package` };
-  const bits = pkg.split('.');
-  if (bits.length < raw.level) {
-    return { raw, message: `relative import ${'.'.repeat(raw.level)}${raw.module} climbs above the top-level package ${bits[0]}` };
+/** Where a dotted target lands: the edge's head, and whether it is external or an unresolved internal name. */
+interface Head {
+  to: string;
+  external: boolean;
+  unresolved: boolean;
+}
+
+/**
+ * `resolveImport` for one analysis: the same answers, with what many statements share worked out
+ * once. A repository imports the same modules from many files, and the files of one package share
+ * the anchor of their relative imports, so the resolver remembers (per run, never on disk) each
+ * importer's anchors by level, each joined `anchor.module`, each module's submodules by name and
+ * each target's head. Every string a site keeps is the interned one, and no dotted name is built
+ * twice (at 100,000 modules, about a million and a half sites).
+ */
+export class Resolver {
+  /** A module's submodules by their last segment (`''` holds the top-level modules): `M.n` is a module iff `children.get(M)?.get(n)`. */
+  private readonly children = new Map<string, Map<string, string>>();
+  private readonly anchors = new Map<ModuleEntry, (string | null)[]>();
+  private readonly joined = new Map<string, Map<string, string>>();
+  private readonly heads = new Map<string, Head>();
+
+  constructor(private readonly modules: ReadonlyMap<string, ModuleEntry>, private readonly intern: Intern = interner()) {
+    for (const name of modules.keys()) {
+      const dot = name.lastIndexOf('.');
+      const parent = dot < 0 ? '' : name.slice(0, dot);
+      let row = this.children.get(parent);
+      if (!row) this.children.set(parent, (row = new Map()));
+      row.set(dot < 0 ? name : name.slice(dot + 1), this.intern(name));
+    }
   }
-  const anchor = bits.slice(0, bits.length - (raw.level - 1)).join('.');
-  return raw.module ? `${anchor}.${raw.module}` : anchor;
+
+  /** The sites of one statement of `importer`, or the error Python would raise (see `resolveImport`). */
+  resolve(raw: RawImport, importer: ModuleEntry): ResolvedSite[] | ResolveError {
+    const base = this.absoluteModule(raw, importer);
+    if (typeof base !== 'string') return base;
+    if (raw.kind !== 'from') return [this.site(base, base, raw.names.map(this.intern), raw)];
+    const sites: ResolvedSite[] = [];
+    const rest: string[] = [];
+    // When M itself is missing inside the repository (`from pkg.protos import graph_pb2` with no
+    // such files), the names can only be submodules: each is its own unresolved target.
+    const baseMissing = !this.modules.has(base) && this.modules.has(topLevel(base));
+    const below = this.children.get(base);
+    for (const name of raw.names) {
+      const sub = name === '*' ? undefined : below?.get(name) ?? (baseMissing ? this.join(base, name) : undefined);
+      if (sub !== undefined) sites.push(this.site(sub, base, [this.intern(name)], raw));
+      else rest.push(this.intern(name));
+    }
+    if (rest.length > 0 || sites.length === 0) sites.unshift(this.site(base, base, rest, raw));
+    return sites;
+  }
+
+  /** The interned absolute name the statement names, or the error for a relative import Python rejects. */
+  private absoluteModule(raw: RawImport, importer: ModuleEntry): string | ResolveError {
+    if (raw.level === 0) return this.intern(raw.module);
+    let anchor: string | null;
+    const given = raw.kind === 'dynamic' ? raw.anchor : undefined;
+    if (given && ('literal' in given || 'importerModule' in given)) {
+      const pkg = 'literal' in given ? given.literal : moduleName(importer);
+      anchor = climb(pkg, raw.level);
+      if (anchor === null) return climbError(raw, pkg);
+    } else {
+      let row = this.anchors.get(importer);
+      if (!row) this.anchors.set(importer, (row = []));
+      anchor = row[raw.level];
+      if (anchor === undefined) row[raw.level] = anchor = climb(packageOf(importer), raw.level);
+      if (anchor === null) return climbError(raw, packageOf(importer));
+    }
+    return raw.module ? this.join(anchor, raw.module) : this.intern(anchor);
+  }
+
+  /** The interned `${left}.${right}`, built once per pair. */
+  private join(left: string, right: string): string {
+    let row = this.joined.get(left);
+    if (!row) this.joined.set(left, (row = new Map()));
+    let both = row.get(right);
+    if (both === undefined) row.set(right, (both = this.intern(left ? `${left}.${right}` : right)));
+    return both;
+  }
+
+  private site(target: string, statementModule: string, names: string[], raw: RawImport): ResolvedSite {
+    let head = this.heads.get(target);
+    if (!head) this.heads.set(target, (head = this.headOf(target)));
+    return {
+      target, statementModule, names, to: head.to, external: head.external, unresolved: head.unresolved,
+      kind: raw.kind, line: raw.line, column: raw.column,
+      typeChecking: raw.typeChecking, conditional: raw.conditional, lazy: raw.lazy, dynamic: raw.dynamic,
+    };
+  }
+
+  private headOf(target: string): Head {
+    if (this.modules.has(target)) return { to: target, external: false, unresolved: false };
+    const top = topLevel(target);
+    if (!this.modules.has(top)) return { to: this.intern(top), external: true, unresolved: false };
+    let to = target;
+    while (!this.modules.has(to)) to = to.slice(0, to.lastIndexOf('.'));
+    return { to: this.intern(to), external: false, unresolved: true };
+  }
+}
+
+/** The package `level` dots name from `pkg` (`__package__`): `pkg` itself at one dot, its parent at two; null above the top level or outside any package. */
+function climb(pkg: string, level: number): string | null {
+  if (!pkg) return null;
+  let end = pkg.length;
+  for (let up = 1; up < level; up++) {
+    end = pkg.lastIndexOf('.', end - 1);
+    if (end < 0) return null;
+  }
+  return pkg.slice(0, end);
+}
+
+function climbError(raw: RawImport, pkg: string): ResolveError {
+  const statement = `${'.'.repeat(raw.level)}${raw.module}`;
+  if (!pkg) return { raw, message: `relative import ${statement} in a module that is not in a package` };
+  return { raw, message: `relative import ${statement} climbs above the top-level package ${pkg.split('.')[0]}` };
 }
 
 /** `__name__` of the importer: its dotted name, or for a script the package it sits in. */
@@ -119,27 +208,6 @@ function packageOf(importer: ModuleEntry): string {
   if (importer.isPackage) return importer.name;
   const dot = importer.name.lastIndexOf('.');
   return dot < 0 ? '' : importer.name.slice(0, dot);
-}
-
-function siteOf(target: string, statementModule: string, names: string[], raw: RawImport, modules: ReadonlyMap<string, ModuleEntry>, intern: Intern): ResolvedSite {
-  let to = target;
-  let external = false;
-  let unresolved = false;
-  if (!modules.has(target)) {
-    const top = topLevel(target);
-    if (!modules.has(top)) {
-      to = top;
-      external = true;
-    } else {
-      while (!modules.has(to)) to = to.slice(0, to.lastIndexOf('.'));
-      unresolved = true;
-    }
-  }
-  return {
-    target, statementModule, names, to: intern(to), external, unresolved,
-    kind: raw.kind, line: raw.line, column: raw.column,
-    typeChecking: raw.typeChecking, conditional: raw.conditional, lazy: raw.lazy, dynamic: raw.dynamic,
-  };
 }
 
 const topLevel = (dotted: string) => {

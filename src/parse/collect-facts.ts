@@ -60,7 +60,8 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
   // until the whole analysis returns; the outcomes (every raw import of the repository) must not be.
   let cache = onDisk && options.cache ? FactsCache.open(options.cache, extract, options.warn) : null;
   stats.files = jobs.length;
-  let known: (FileOutcome | undefined)[] = new Array(jobs.length);
+  // A cache hit's entry, decoded when its turn comes (-1: none).
+  let hits = new Int32Array(jobs.length).fill(-1);
   const statOf: (FileStat | null)[] = cache ? new Array(jobs.length) : [];
   const misses: FactsJob[] = [];
   const missAt: number[] = [];
@@ -72,7 +73,7 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
         statOf[i] = null;
       }
       const found = cache.lookup(job.path, statOf[i]);
-      if ('outcome' in found) return void (known[i] = found.outcome);
+      if ('hit' in found) return void (hits[i] = found.hit);
       misses.push(found.expect === undefined ? job : { ...job, expect: found.expect });
     } else {
       misses.push(job);
@@ -87,26 +88,31 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
 
   let next = 0;
   let miss = 0;
-  const taken = (i: number): FileOutcome => {
-    const outcome = known[i]!;
-    known[i] = undefined;
-    return outcome;
-  };
+  // A hit's outcome; should its entry not decode (cache.outcome says why), the file is read here instead.
+  const taken = (i: number): FileOutcome => cache!.outcome(hits[i]) ?? cache!.record(jobs[i].path, statOf[i], readFacts(tree, jobs[i], extract, true));
   for await (const batch of answers) {
     const out: FileOutcome[] = [];
     for (const answer of batch) {
       const at = missAt[miss++];
-      while (next < at) out.push(taken(next++));
+      while (next < at) {
+        out.push(taken(next++));
+        if (out.length < HITS_PER_CHUNK) continue;
+        yield out;
+        out.length = 0;
+      }
       out.push(cache ? cache.record(jobs[at].path, statOf[at], answer) : outcomeOf(answer));
       next++;
     }
     yield out;
     out.length = 0; // the consumer is done with the chunk once it asks for the next: nothing keeps the outcomes
   }
-  const rest: FileOutcome[] = [];
-  while (next < jobs.length) rest.push(taken(next++));
-  if (rest.length) yield rest;
-  rest.length = 0;
+  // The hits after the last file parsed, in chunks: decoded as they are taken, garbage once consumed.
+  while (next < jobs.length) {
+    const rest: FileOutcome[] = [];
+    while (next < jobs.length && rest.length < HITS_PER_CHUNK) rest.push(taken(next++));
+    yield rest;
+    rest.length = 0;
+  }
   if (cache) {
     Object.assign(stats, { fromStat: cache.counts.fromStat, verified: cache.counts.verified, parsed: cache.counts.extracted });
     cache.save();
@@ -114,8 +120,11 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
     Object.assign(stats, { fromStat: 0, verified: 0, parsed: jobs.length });
   }
   cache = null;
-  known = [];
+  hits = new Int32Array(0);
 }
+
+/** Cache hits handed on at once after the last parsed file: small enough that their outcomes die young. */
+const HITS_PER_CHUNK = 256;
 
 /**
  * The in-process source for `collectFacts`: one file per chunk, so a consumer can report progress

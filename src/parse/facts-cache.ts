@@ -94,8 +94,13 @@ export class FactsCache {
   /** The pack read, its outcomes decoded one at a time when asked for (never all held at once); null once found damaged. */
   private old: (StoredPack & { decoder: OutcomeDecoder }) | null;
   private readonly index = new Map<string, number>();
-  /** The pack this run writes: each file's outcome is encoded as it is recorded (or its old bytes copied), not held. */
-  private readonly fresh: { paths: string[]; keys: string[]; encoder: OutcomeEncoder };
+  /**
+   * The pack this run writes, in the order files are recorded: each new outcome is encoded as it is
+   * recorded, not held; an unchanged file's entry is the old pack's (`sources[k] >= 0`, its index
+   * there), copied only when the pack is saved, so a run that changed nothing copies nothing.
+   * `sources[k] < 0` is new entry `-1 - sources[k]` of `encoder`.
+   */
+  private readonly fresh: { paths: string[]; keys: string[]; sources: number[]; encoder: OutcomeEncoder };
   private readonly stamp: number;
   private readonly code: string;
   private readonly options: string;
@@ -115,7 +120,7 @@ export class FactsCache {
     this.options = options;
     this.old = this.read(this.code, options);
     if (this.old) this.old.paths.forEach((p, i) => this.index.set(p, i));
-    this.fresh = { paths: [], keys: [], encoder: new OutcomeEncoder(this.old?.outcomes) };
+    this.fresh = { paths: [], keys: [], sources: [], encoder: new OutcomeEncoder(this.old?.outcomes) };
   }
 
   private read(code: string, options: string): (StoredPack & { decoder: OutcomeDecoder }) | null {
@@ -155,40 +160,36 @@ export class FactsCache {
   }
 
   /**
-   * What the cache knows of a file whose stat is `stat` (null when it could not be stat'ed):
-   * its outcome when the stat can be trusted (and then it is recorded for the next run),
-   * else the content key to expect when the file is read.
+   * What the cache knows of a file whose stat is `stat` (null when it could not be stat'ed): an
+   * entry to take the outcome from (`outcome(hit)`) when the stat can be trusted (the file is then
+   * recorded for the next run), else the content key to expect when the file is read. Nothing is
+   * decoded here: a run takes each outcome when its turn comes, so the outcomes of a whole
+   * repository are never held at once.
    */
-  lookup(path: string, stat: FileStat | null): { outcome: FileOutcome } | { expect?: string } {
+  lookup(path: string, stat: FileStat | null): { hit: number } | { expect?: string } {
     const i = this.index.get(path);
     if (i === undefined || !this.old) return {};
     const s = this.old.stats;
     const recorded = { size: s[4 * i], mtimeMs: s[4 * i + 1], ctimeMs: s[4 * i + 2], ino: s[4 * i + 3] };
-    const outcome = this.decode(i);
-    if (!outcome) return {};
     if (stat && trustStat(recorded, stat, this.old.stamp)) {
       this.counts.fromStat++;
       this.add(path, stat, this.old.keys[i], i);
-      return { outcome };
+      return { hit: i };
     }
     return { expect: this.old.keys[i] };
   }
 
   /**
-   * Outcome `i` of the old pack, or null when its bytes are damaged (the checksum passed, so only a
-   * bug writes such a pack): then the whole old pack is dropped, reported once, and rebuilt.
+   * The outcome of a `lookup` hit, or null when its bytes do not decode (the checksum passed, so
+   * only a bug writes such an entry): reported once, and the caller reads the file instead and
+   * `record`s it, which replaces the entry.
    */
-  private decode(i: number): FileOutcome | null {
+  outcome(hit: number): FileOutcome | null {
     try {
-      return this.old!.decoder.decode(i);
+      return this.old!.decoder.decode(hit);
     } catch (error) {
       this.warnOnce(`cache ${this.file}: unreadable (${(error as Error).message}); rebuilt`);
-      this.old = null;
-      this.index.clear();
-      this.fresh.paths.length = 0;
-      this.fresh.keys.length = 0;
-      this.statRows.length = 0;
-      this.fresh.encoder = new OutcomeEncoder();
+      this.counts.fromStat--;
       this.dirty = true;
       return null;
     }
@@ -200,25 +201,35 @@ export class FactsCache {
     if (answer.unchanged) {
       this.counts.verified++;
       const i = this.index.get(path)!;
-      // Decoded once already when lookup gave the key to expect: it decodes.
       const outcome = this.old!.decoder.decode(i);
       if (stat) this.add(path, stat, answer.key, i);
       return outcome;
     }
     this.counts.extracted++;
-    if (stat && answer.key !== undefined) this.add(path, stat, answer.key, answer.outcome);
+    if (stat && answer.key !== undefined) {
+      this.fresh.encoder.add(answer.outcome);
+      this.add(path, stat, answer.key, -this.fresh.encoder.count);
+    }
     return answer.outcome;
   }
 
   private readonly statRows: number[] = [];
-  /** Records a file for the pack this run writes: its old entry's bytes (`i`) or a new outcome. */
-  private add(path: string, stat: FileStat, key: string, outcome: number | FileOutcome): void {
-    this.fresh.paths.push(path);
-    this.statRows.push(stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino);
-    this.fresh.keys.push(key);
-    if (typeof outcome === 'number') this.fresh.encoder.copy(this.old!.outcomes, outcome);
-    else this.fresh.encoder.add(outcome);
+  /** Records a file for the pack this run writes (a path recorded again replaces its entry); `source` as in `fresh.sources`. */
+  private add(path: string, stat: FileStat, key: string, source: number): void {
+    let k = this.recorded.get(path);
+    if (k === undefined) {
+      this.recorded.set(path, (k = this.fresh.paths.length));
+      this.fresh.paths.push(path);
+    }
+    this.statRows[4 * k] = stat.size;
+    this.statRows[4 * k + 1] = stat.mtimeMs;
+    this.statRows[4 * k + 2] = stat.ctimeMs;
+    this.statRows[4 * k + 3] = stat.ino;
+    this.fresh.keys[k] = key;
+    this.fresh.sources[k] = source;
   }
+
+  private readonly recorded = new Map<string, number>();
 
   /** Writes the pack when this run changed it (not for a read-only cache). Never throws: a failure is one warning. */
   save(): void {
@@ -232,9 +243,15 @@ export class FactsCache {
       if (!existsSync(join(dir, 'CACHEDIR.TAG'))) {
         writeFileSync(join(dir, 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by pyseam.\n# For information about cache directory tags, see https://bford.info/cachedir/\n');
       }
+      const added = this.fresh.encoder.finish();
+      const pack = new OutcomeEncoder(added);
+      for (const source of this.fresh.sources) {
+        if (source >= 0) pack.copy(this.old!.outcomes, source);
+        else pack.copy(added, -1 - source);
+      }
       const stored: StoredPack = {
         code: this.code, options: this.options, stamp: this.stamp, paths: this.fresh.paths, keys: this.fresh.keys,
-        stats: Float64Array.from(this.statRows), outcomes: this.fresh.encoder.finish(),
+        stats: Float64Array.from(this.statRows), outcomes: pack.finish(),
       };
       const payload = serialize(stored);
       writeFileSync(temp, Buffer.concat([MAGIC, hash('sha1', payload, 'buffer'), payload]));

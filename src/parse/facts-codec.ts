@@ -88,7 +88,12 @@ export class OutcomeEncoder {
     this.ends.push(this.n);
   }
 
-  /** Appends file `at` of `from`, which must be the encoding whose tables this encoder started from. */
+  /** Files appended so far. */
+  get count(): number {
+    return this.ends.length;
+  }
+
+  /** Appends file `at` of `from`, which must be the encoding whose tables this encoder started from (or one whose tables those extend). */
   copy(from: EncodedOutcomes, at: number): void {
     const part = from.bytes.subarray(at === 0 ? 0 : from.ends[at - 1], from.ends[at]);
     this.room(part.length);

@@ -38,7 +38,10 @@ export interface SourceTree {
    * it (in memory, or one that rewrites what it reads) is parsed in process and not cached.
    */
   readonly root?: string;
-  /** The stat of a file (`root` trees only). Throws (ENOENT, EACCES). */
+  /**
+   * The stat of a file (`root` trees only). Throws (ENOENT, EACCES). The first call for a path
+   * may answer with the stat `checkReadable` took during discovery, moments earlier in the run.
+   */
   fileStat?(path: string): FileStat;
   /** The analyzed directory's own name (the fallback name of a distribution at `.`). */
   readonly name: string;
@@ -70,10 +73,22 @@ export function errorCode(error: unknown): string {
   return typeof code === 'string' ? code : 'UNKNOWN';
 }
 
-/** A `SourceTree` over the real file system, rooted at `directory` (synchronous calls: discovery is one pass of small operations). */
+/** Read permission for the owner, the group and everyone else (`S_IRUSR | S_IRGRP | S_IROTH`). */
+const READABLE_BY_ALL = 0o444;
+
+/**
+ * A `SourceTree` over the real file system, rooted at `directory` (synchronous calls: discovery is one pass of small operations).
+ *
+ * One system call per file before it is parsed or answered from the cache: `checkReadable` takes
+ * the file's stat and keeps it for the first `fileStat` of that path. A file that everyone may read
+ * (mode `r--r--r--` at least, the usual case) is readable without asking the kernel again; for any
+ * other, access(2) decides, as it knows the process's uid, groups and the file's ACL. (An ACL that
+ * denies a world-readable file is found when the file is read, and reported then.)
+ */
 export function nodeTree(directory: string): SourceTree {
   const base = nodePath.resolve(directory);
   const abs = (rel: string): string => (rel === '' || rel === '.' ? base : nodePath.join(base, rel));
+  const statTaken = new Map<string, FileStat>();
   return {
     location: base,
     root: base,
@@ -95,9 +110,16 @@ export function nodeTree(directory: string): SourceTree {
       return fs.readFileSync(abs(path));
     },
     checkReadable(path) {
-      fs.accessSync(abs(path), fs.constants.R_OK);
+      const { size, mtimeMs, ctimeMs, ino, mode } = fs.statSync(abs(path));
+      if ((mode & READABLE_BY_ALL) !== READABLE_BY_ALL) fs.accessSync(abs(path), fs.constants.R_OK);
+      statTaken.set(path, { size, mtimeMs, ctimeMs, ino });
     },
     fileStat(path) {
+      const taken = statTaken.get(path);
+      if (taken) {
+        statTaken.delete(path);
+        return taken;
+      }
       const { size, mtimeMs, ctimeMs, ino } = fs.statSync(abs(path));
       return { size, mtimeMs, ctimeMs, ino };
     },
