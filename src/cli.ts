@@ -8,7 +8,7 @@ import { registerExtract } from './commands/extract.js';
 import { registerPresets } from './commands/presets.js';
 import { registerQueries } from './commands/queries.js';
 import { registerTui } from './commands/tui.js';
-import { EXIT_STATUSES, type Io } from './commands/shared.js';
+import { EXIT_STATUSES, type Io } from './commands/options.js';
 import { PyseamError } from './errors.js';
 
 /** Every subcommand registers itself here (one file each under src/commands/). */

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { parse as parseToml } from 'smol-toml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { parseToml } from './parse/toml.js';
 import schema from '../schema/config.schema.json' with { type: 'json' };
 import type { ContractSpec } from './check-result.js';
 import { UsageError } from './errors.js';
@@ -52,10 +53,17 @@ export interface LoadedConfig {
 let compiled: ValidateFunction<PyseamConfig> | null = null;
 /**
  * The schema's validator, compiled on first use: a run without a config file never pays for it (ajv's
- * compile was a tenth of a warm run). The schema is ours and tested, so ajv does not check it against
- * its meta-schema, which was two thirds of the compile.
+ * compile was a tenth of a warm run), nor for loading ajv (a fifth of `pyseam --help` when imported
+ * with this module). The schema is ours and tested, so ajv does not check it against its
+ * meta-schema, which was two thirds of the compile.
  */
-const validator = (): ValidateFunction<PyseamConfig> => (compiled ??= new Ajv({ allErrors: true, verbose: true, validateSchema: false }).compile<PyseamConfig>(schema));
+function validator(): ValidateFunction<PyseamConfig> {
+  if (!compiled) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    compiled = new Ajv({ allErrors: true, verbose: true, validateSchema: false }).compile<PyseamConfig>(schema);
+  }
+  return compiled;
+}
 
 /**
  * Finds and validates the configuration, as tach reads `[tool.tach]`: the `--config` file

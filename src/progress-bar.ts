@@ -1,13 +1,20 @@
-import { SingleBar } from 'cli-progress';
 import type { ProgressEvent } from './analyze.js';
+
+/** The progress callback and the call that clears the bar. */
+export interface ProgressView {
+  onProgress: (event: ProgressEvent) => void;
+  stop: () => void;
+}
 
 /**
  * The `analyze` progress callback as a progress bar on standard error (files parsed,
  * files per second, time left), shown only when standard error is a terminal so CI
  * logs and pipes stay clean. `stop()` clears it before the report is written.
+ * cli-progress is loaded only for a terminal: a run in CI or a hook does not pay for it.
  */
-export function progressBar(stream: NodeJS.WriteStream = process.stderr): { onProgress: (event: ProgressEvent) => void; stop: () => void } {
+export async function progressBar(stream: NodeJS.WriteStream = process.stderr): Promise<ProgressView> {
   if (!stream.isTTY) return { onProgress: () => {}, stop: () => {} };
+  const { SingleBar } = await import('cli-progress');
   const bar = new SingleBar({
     stream,
     clearOnComplete: true,

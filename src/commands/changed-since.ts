@@ -30,7 +30,8 @@ import { validateContracts } from '../graph/contracts/validate-contracts.js';
 import { renderBaselineComparison } from '../report/baseline-text.js';
 import { jsonPieces } from '../report/json.js';
 import type { AnalysisResult } from '../result.js';
-import { loadAnalysis, type AnalysisFlags, type Io, type ReportText } from './shared.js';
+import type { AnalysisFlags, Io } from './options.js';
+import { loadAnalysis, type ReportText } from './shared.js';
 
 /** The merge base of HEAD with REF, and where PATH lies in the repository. */
 export interface MergeBase {

@@ -10,7 +10,8 @@ import type { AnalysisResult } from '../result.js';
 import { App } from '../tui/App.js';
 import { Progress, type ProgressSnapshot } from '../tui/Progress.js';
 import { colourFromEnv } from '../tui/theme.js';
-import { analysisOptions, analysisWarnings, type Io } from './shared.js';
+import type { Io } from './options.js';
+import { analysisOptions, analysisWarnings } from './shared.js';
 import type { TuiFlags } from './tui.js';
 import { tuiData } from './tui-data.js';
 

@@ -5,7 +5,7 @@ import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { validateReport } from '../report/validate.js';
 import { SCHEMA_VERSION, type AnalysisResult } from '../result.js';
-import { addAnalysisOptions, checkDotted, DOTTED, type AnalysisFlags, type Io } from './shared.js';
+import { addAnalysisOptions, checkDotted, DOTTED, type AnalysisFlags, type Io } from './options.js';
 
 export interface TuiFlags extends AnalysisFlags {
   report?: string;

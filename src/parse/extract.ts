@@ -1,16 +1,23 @@
-import Parser from 'tree-sitter';
-import Python from 'tree-sitter-python';
+import { createRequire } from 'node:module';
+import type Parser from 'tree-sitter';
 import { ModuleWalker } from './module-walker.js';
 import { normalizeSource } from './positions.js';
 import type { ExtractOptions, ModuleFacts } from './types.js';
 
 let parser: Parser | null = null;
 
-/** One parser per module instance, created on first use (tree-sitter parsers are reusable, not thread-safe). */
+/**
+ * One parser per module instance, created on first use (tree-sitter parsers are reusable, not
+ * thread-safe). tree-sitter and its Python grammar (native addons, CommonJS) are loaded here and
+ * not when this module is: a run that parses nothing in this thread (every file from the cache,
+ * or parsed by worker threads) never loads them.
+ */
 function sharedParser(): Parser {
   if (!parser) {
-    parser = new Parser();
-    parser.setLanguage(Python as unknown as Parser.Language);
+    const require = createRequire(import.meta.url);
+    const TreeSitter = require('tree-sitter') as typeof Parser;
+    parser = new TreeSitter();
+    parser.setLanguage(require('tree-sitter-python') as Parser.Language);
   }
   return parser;
 }

@@ -14,8 +14,8 @@
  * Directories are returned relative to the project file's directory. Throws
  * on TOML syntax errors (smol-toml's message names line and column).
  */
-import { parse as parseToml } from 'smol-toml';
 import { iniList, parseIni } from './ini.js';
+import { parseToml } from './toml.js';
 
 export interface ProjectDeclarations {
   /**

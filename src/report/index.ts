@@ -5,6 +5,7 @@
  * (after dependency-cruiser's `src/report/index.mjs`).
  */
 import type { AnalysisResult } from '../result.js';
+import { FORMATS, type Format } from './formats.js';
 import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
@@ -28,12 +29,9 @@ const REPORTERS = {
   github: (result: AnalysisResult) => renderGithub(result),
   junit: (result: AnalysisResult) => renderJunit(result),
   markdown: (result: AnalysisResult) => renderMarkdown(result),
-} satisfies Record<string, Reporter>;
+} satisfies Record<Format, Reporter>;
 
-export type Format = keyof typeof REPORTERS;
-
-/** The known format names, in the order `--help` should list them. */
-export const FORMATS = Object.keys(REPORTERS) as Format[];
+export { FORMATS, type Format };
 
 /** Whether `name` is a known format (for validating a CLI option). */
 export function isFormat(name: string): name is Format {

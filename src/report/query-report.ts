@@ -5,10 +5,8 @@
 import type { ReachResult, WhyResult } from '../query-result.js';
 import { renderReachText } from './query-reach-text.js';
 import { renderWhyText } from './query-why-text.js';
+import type { QueryFormat } from './formats.js';
 import type { TextOptions } from './text-format.js';
-
-export const QUERY_FORMATS = ['text', 'json'] as const;
-export type QueryFormat = (typeof QUERY_FORMATS)[number];
 
 /** Renders a query result in `format`. */
 export function renderQuery(format: QueryFormat, result: WhyResult | ReachResult, options: TextOptions): string {

@@ -7,8 +7,9 @@
  * `dist/src/report/` (after tsc).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 
 /** The schemas under `schema/`: `report` (pyseam analyze) and `check` (pyseam check). */
 export type SchemaName = 'report' | 'check' | 'baseline';
@@ -29,9 +30,11 @@ export function schemaPath(name: SchemaName = 'report'): string {
 
 const readSchema = (name: SchemaName): object => JSON.parse(readFileSync(schemaPath(name), 'utf8')) as object;
 
+/** The validator of one schema, compiled on first use; ajv is loaded then too (a command that validates nothing never loads it). */
 function validator(name: SchemaName): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
+    const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
     const ajv = new Ajv2020({ allErrors: true, strict: true });
     // report and check refer to the baseline comparison; check also refers to report's definitions.
     for (const other of ['report', 'baseline'] as const) if (other !== name) ajv.addSchema(readSchema(other));

@@ -1,0 +1,58 @@
+/**
+ * The run of `pyseam analyze` (analyze.ts registers the command and loads this when it runs):
+ * the analysis, the report or graph picture, and the `--fail-on-*` gates.
+ */
+import { UsageError } from '../errors.js';
+import { collapseGraph, type CollapseOptions } from '../graph/collapse-graph.js';
+import type { PictureResult } from '../picture-result.js';
+import { renderDot } from '../report/dot.js';
+import { jsonPieces } from '../report/json.js';
+import { render } from '../report/index.js';
+import { renderMermaid } from '../report/mermaid.js';
+import type { AnalysisResult } from '../result.js';
+import type { AnalyzeFlags, PictureFormat } from './analyze.js';
+import type { Io } from './options.js';
+import { loadAnalysis, useColor, writeReport, type ReportText } from './shared.js';
+
+const PICTURES = { dot: renderDot, mermaid: renderMermaid } satisfies Record<PictureFormat, (picture: PictureResult) => string>;
+const isPicture = (format: string): format is PictureFormat => Object.hasOwn(PICTURES, format);
+
+/**
+ * Analyzes PATH and writes the report (or picture) to `--output` or standard output; `setStatus`
+ * gets 0, or 1 when a `--fail-on-*` gate finds something (new only, under `--baseline` or `--changed-since`).
+ *
+ * @throws UsageError (exit 2) for conflicting or misplaced flags, and as `loadAnalysis`.
+ */
+export async function runAnalyze(path: string, flags: AnalyzeFlags, io: Io, setStatus: (status: number) => void): Promise<void> {
+  const picture = pictureOptions(flags);
+  if (flags.baseline && flags.changedSince) throw new UsageError('--baseline and --changed-since: choose one');
+  // The gates' modules (and the contracts' graphology under them) are loaded only when asked for.
+  const changedSince = flags.changedSince ? await import('./changed-since.js') : null;
+  const base = changedSince?.mergeBase(path, flags.changedSince!);
+  const { result } = await loadAnalysis(path, flags, io);
+  const text: ReportText = isPicture(flags.format) ? PICTURES[flags.format](collapseGraph(result, picture))
+    : flags.format === 'json' ? jsonPieces(result) : render(flags.format, result, { color: useColor(flags.output) });
+  const gated = flags.baseline ? (await import('./baseline-run.js')).gateOnBaseline(flags.baseline, result, flags, text, io)
+    : base ? await changedSince!.gateOnChangedSince(base, path, flags, result, text, io) : undefined;
+  writeReport(gated?.text ?? text, flags.output, io);
+  setStatus(gated?.status ?? gate(result, flags, io));
+}
+
+/** The collapse asked for. @throws UsageError for a depth that is not a positive integer, `--depth` with `--by-component`, or a picture flag with a format that is not a picture. */
+function pictureOptions(flags: AnalyzeFlags): CollapseOptions {
+  const given = [flags.depth !== undefined && '--depth', flags.byComponent && '--by-component', flags.external && '--external'].filter(Boolean);
+  if (given.length && !isPicture(flags.format)) throw new UsageError(`${given[0]}: only for --format ${Object.keys(PICTURES).join(' or ')}, got --format ${flags.format}`);
+  if (flags.depth !== undefined && !/^[1-9][0-9]*$/.test(flags.depth)) throw new UsageError(`--depth '${flags.depth}': expected a positive integer`);
+  if (flags.depth !== undefined && flags.byComponent) throw new UsageError('--depth and --by-component: choose one');
+  return { depth: flags.depth === undefined ? undefined : Number(flags.depth), byComponent: flags.byComponent ?? false, external: flags.external ?? false };
+}
+
+/** Exit 1 with a line on standard error for each `--fail-on-*` gate that finds something. */
+function gate(result: AnalysisResult, flags: AnalyzeFlags, io: Io): number {
+  const failures: string[] = [];
+  const { privateImports, cycles } = result.summary;
+  if (flags.failOnPrivateImport && privateImports > 0) failures.push(`--fail-on-private-import: ${privateImports} private import${privateImports === 1 ? '' : 's'}`);
+  if (flags.failOnCycle && cycles > 0) failures.push(`--fail-on-cycle: ${cycles} import cycle${cycles === 1 ? '' : 's'} (largest: ${result.summary.largestCycle} modules)`);
+  for (const f of failures) io.err(`pyseam: ${f}\n`);
+  return failures.length ? 1 : 0;
+}
