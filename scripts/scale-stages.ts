@@ -19,13 +19,14 @@ import { join, resolve } from 'node:path';
 import { assembleResult } from '../src/assemble-result.js';
 import type { AnalyzeOptions } from '../src/analyze.js';
 import { findBoundaryCycles } from '../src/graph/boundary-cycles.js';
-import { keepSite, takeSites } from '../src/graph/build-graph.js';
+import { keptSites, takeSites } from '../src/graph/build-graph.js';
 import { extractionPlan } from '../src/graph/extraction-plan.js';
 import { findCycles } from '../src/graph/find-cycles.js';
 import { buildModuleTable } from '../src/graph/module-table.js';
 import { externalOwner, ownerOf } from '../src/graph/owners.js';
-import { findPrivateImports, type PrivateImportOptions, type SiteInContext } from '../src/graph/private-imports.js';
-import { resolveImport } from '../src/graph/resolve.js';
+import { findPrivateImports, type PrivateImportOptions } from '../src/graph/private-imports.js';
+import { Resolver } from '../src/graph/resolve.js';
+import { SiteTable } from '../src/graph/site-table.js';
 import { isStdlib } from '../src/graph/stdlib.js';
 import { importPairs } from '../src/graph/import-pairs.js';
 import { suggestClusters } from '../src/graph/suggest-clusters.js';
@@ -100,18 +101,19 @@ async function pipeline(dir: string, reuseFacts: boolean, row: Map<string, strin
     if (reuseFacts) writeFileSync(cache, JSON.stringify(facts));
   }
   const sites = time('resolve', () => {
-    const sites: SiteInContext[] = [];
+    const resolver = new Resolver(table.modules);
+    const sites = new SiteTable();
     facts.forEach((f: ModuleFacts, i) => {
       const { file, module } = table.parsed[i];
       for (const raw of f.imports) {
-        const resolved = resolveImport(raw, module, table.modules);
-        if (!('message' in resolved)) for (const site of resolved) sites.push({ importer: module.name, file: file.path, site });
+        const resolved = resolver.resolve(raw, module);
+        if (!('message' in resolved)) for (const site of resolved) sites.add(module.name, file.path, site);
       }
     });
     return sites;
   });
-  const kept = sites.filter((s) => keepSite(s, OPTIONS));
-  const { graph, external } = time('buildGraph', () => takeSites(table.modules.keys(), [...kept]));
+  const kept = keptSites(sites, OPTIONS);
+  const { graph, external } = time('buildGraph', () => takeSites(table.modules.keys(), sites, kept));
   const cycles = time('findCycles', () => findCycles(graph));
   const allOf = new Map(facts.map((f, i) => [table.parsed[i].module.name, f.all]));
   const { ownership, owners, privateImports } = time('owners + private imports', () => {
@@ -122,7 +124,7 @@ async function pipeline(dir: string, reuseFacts: boolean, row: Map<string, strin
       ownerOfImporter: (importer) => owners.get(importer)!,
       ownerOfTarget: (site) => (site.external ? externalOwner(site.target, []) : owners.get(site.to)!),
     };
-    const found = findPrivateImports(kept, rules);
+    const found = findPrivateImports(sites, rules, kept);
     return { ownership, owners, privateImports: applySuppressions(found, [], { requireReason: true, all: found }).privateImports };
   });
   const result: AnalysisResult = time('assembleResult', () => assembleResult({

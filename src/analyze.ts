@@ -4,14 +4,15 @@ import { collectNow } from './parse/tree-memory.js';
 import type { FactsJob, FileOutcome } from './parse/read-facts.js';
 import type { SourceTree } from './parse/source-tree.js';
 import type { ExtractOptions } from './parse/types.js';
-import { keepSite, takeSites, type SiteFilter } from './graph/build-graph.js';
+import { keptSites, takeSites, type SiteFilter } from './graph/build-graph.js';
 import { findCycles } from './graph/find-cycles.js';
 import { withImplicitEdges } from './graph/implicit-edges.js';
 import { buildModuleTable } from './graph/module-table.js';
 import { externalOwner, ownerOf, type DeclaredComponent } from './graph/owners.js';
 import type { AppliedPreset } from './graph/presets.js';
-import { findPrivateImports, type PrivateImportOptions, type SiteInContext } from './graph/private-imports.js';
+import { findPrivateImports, type PrivateImportOptions } from './graph/private-imports.js';
 import { Resolver } from './graph/resolve.js';
+import { SiteTable } from './graph/site-table.js';
 import { isStdlib } from './graph/stdlib.js';
 import { applySuppressions, type FileSuppression } from './graph/suppressions.js';
 import { readApiSource, type ApiSource } from './api-source.js';
@@ -130,7 +131,7 @@ function startAnalysis(options: AnalyzeOptions, tree: SourceTree, onProgress?: (
   const parseErrors: ProblemRecord[] = [];
   const importErrors: ProblemRecord[] = [];
   const dynamicImports: DynamicImportRecord[] = [];
-  const sites: SiteInContext[] = [];
+  let sites = new SiteTable();
   const allOf = new Map<string, string[] | null>();
   const exports: ExportRecord[] = [];
   const suppressions: FileSuppression[] = [];
@@ -148,7 +149,7 @@ function startAnalysis(options: AnalyzeOptions, tree: SourceTree, onProgress?: (
     for (const raw of facts.imports) {
       const resolved = resolver.resolve(raw, module);
       if ('message' in resolved) importErrors.push({ file: file.path, line: raw.line, column: raw.column, message: resolved.message });
-      else for (const site of resolved) sites.push({ importer: module.name, file: file.path, site });
+      else for (const site of resolved) sites.add(module.name, file.path, site);
     }
   };
 
@@ -157,7 +158,7 @@ function startAnalysis(options: AnalyzeOptions, tree: SourceTree, onProgress?: (
     for (const source of options.apiSources ?? []) exports.push(...readApiSource(source, options.exportDecorators ?? []));
 
     onProgress?.({ stage: 'graph' });
-    const kept = sites.filter((s) => keepSite(s, options));
+    const kept = keptSites(sites, options);
     const components = options.components ?? [];
     const ownership = new Map([...table.modules.values()].map((m) => [m.name, ownerOf(m, discovery.distributions, components)]));
     const owners = new Map([...ownership].map(([name, o]) => [name, o.owner]));
@@ -172,14 +173,14 @@ function startAnalysis(options: AnalyzeOptions, tree: SourceTree, onProgress?: (
       ownerOfImporter: (importer) => owners.get(importer)!,
       ownerOfTarget: (site) => (site.external ? externalOwner(site.target, components) : owners.get(site.to)!),
     };
-    const found = findPrivateImports(kept, privacyRules);
+    const found = findPrivateImports(sites, privacyRules, kept);
     // Staleness is judged before the --no-* filters: filtering a site out does not make its suppression stale.
     const all = suppressions.length > 0 && kept.length < sites.length ? findPrivateImports(sites, privacyRules) : found;
     const { privateImports, suppressed, problems: suppressionProblems } = applySuppressions(found, suppressions, { requireReason: options.suppressionReason ?? true, all });
 
-    // From here the sites live only in `kept`, which `takeSites` empties as it makes their records.
-    sites.length = 0;
-    const { graph: explicit, external: externalEdges } = takeSites(table.modules.keys(), kept);
+    // From here the sites live only in the graph's edges: the table's other columns are let go of.
+    const { graph: explicit, external: externalEdges } = takeSites(table.modules.keys(), sites, kept);
+    sites = new SiteTable();
     const graph = options.implicit ? withImplicitEdges(explicit, table.modules) : explicit;
 
     onProgress?.({ stage: 'analyze' });

@@ -1,6 +1,7 @@
 import type { PrivateImportRecord } from '../result.js';
 import { declaredPrefix, mergeRules, privateNameReason, privateReason, type PrivacyRules } from './privacy.js';
 import type { ResolvedSite } from './resolve.js';
+import { SiteTable } from './site-table.js';
 
 /** A resolved site with its importer, as the analyses see it. */
 export interface SiteInContext {
@@ -42,25 +43,34 @@ export interface PrivateImportOptions extends PrivacyRules {
  * targets are judged by the declared prefixes plus `external` (presets), since their
  * `__all__` and exports are not read.
  *
+ * @param sites a `SiteTable` (the analysis), or resolved sites in context (made into one).
+ * @param indices the sites of the table to look at, in order (all when absent).
  * @returns one record per private site, `names` holding the private names (all names
  * when the module itself is private), in the order of `sites`.
  */
-export function findPrivateImports(sites: readonly SiteInContext[], options: PrivateImportOptions): PrivateImportRecord[] {
+export function findPrivateImports(sites: Iterable<SiteInContext> | SiteTable, options: PrivateImportOptions, indices?: readonly number[]): PrivateImportRecord[] {
+  const table = sites instanceof SiteTable ? sites : SiteTable.of(sites);
   const out: PrivateImportRecord[] = [];
   const internal = judge(options);
   const external = options.external ? judge(mergeRules(options, options.external)) : internal;
-  for (const { importer, file, site } of sites) {
-    if (site.external && !options.checkStdlib && options.isStdlib(site.to)) continue;
-    const verdict = checkSite(site, site.external ? external : internal, options);
+  const count = indices ? indices.length : table.length;
+  for (let k = 0; k < count; k++) {
+    const i = indices ? indices[k] : k;
+    const isExternal = table.external[i];
+    if (isExternal && !options.checkStdlib && options.isStdlib(table.heads[i])) continue;
+    const r = table.records[i];
+    const verdict = checkSite(table.kinds[i], r.target, table.statementModules[i], r.names, isExternal, isExternal ? external : internal, options);
     if (!verdict) continue;
+    // Only a site found private is looked at whole.
+    const { importer, site } = table.context(i);
     const importerOwner = options.ownerOfImporter(importer);
     const targetOwner = options.ownerOfTarget(site);
     if (importerOwner === targetOwner) continue;
     out.push({
-      importer, file, line: site.line, column: site.column,
+      importer, file: r.file, line: r.line, column: r.column,
       target: site.statementModule, names: verdict.names, reason: verdict.reason,
       importerOwner, targetOwner,
-      typeChecking: site.typeChecking, lazy: site.lazy, dynamic: site.dynamic,
+      typeChecking: r.typeChecking, lazy: r.lazy, dynamic: r.dynamic,
     });
   }
   return out;
@@ -87,18 +97,19 @@ function judge(rules: PrivacyRules): Judge {
   };
 }
 
-function checkSite(site: ResolvedSite, judge: Judge, options: PrivateImportOptions): { reason: string; names: string[] } | null {
+function checkSite(
+  kind: ResolvedSite['kind'], target: string, module: string, siteNames: readonly string[], external: boolean, judge: Judge, options: PrivateImportOptions,
+): { reason: string; names: string[] } | null {
   const rules = judge.rules;
-  if (site.kind !== 'from' || site.target !== site.statementModule) {
-    const reason = judge.reason(site.target);
-    return reason ? { reason, names: site.names } : null;
+  if (kind !== 'from' || target !== module) {
+    const reason = judge.reason(target);
+    return reason ? { reason, names: siteNames as string[] } : null;
   }
-  const module = site.statementModule;
   const moduleReason = judge.reason(module);
-  const all = site.external ? null : options.allOf?.(module);
+  const all = external ? null : options.allOf?.(module);
   const names: string[] = [];
   let reason: string | null = null;
-  for (const name of site.names) {
+  for (const name of siteNames) {
     if (name === '*') continue;
     const full = judge.declares ? `${module}.${name}` : '';
     const declared = judge.declares ? declaredPrefix(full, rules) : null;
@@ -110,6 +121,6 @@ function checkSite(site: ResolvedSite, judge: Judge, options: PrivateImportOptio
       reason ??= nameReason;
     }
   }
-  if (site.names.includes('*') && moduleReason) return { reason: moduleReason, names: site.names };
+  if (siteNames.includes('*') && moduleReason) return { reason: moduleReason, names: siteNames as string[] };
   return reason ? { reason, names } : null;
 }
