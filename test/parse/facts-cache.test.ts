@@ -10,6 +10,8 @@
 //   bad.py         invalid UTF-8 and no coding line              (skipped, and cached as skipped)
 //   app/__init__.py, lib/__init__.py  empty
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { deserialize, serialize } from 'node:v8';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync, cpSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -173,6 +175,43 @@ describe('the facts cache', () => {
       expect(next.facts.parsed).toBe(0);
     });
   }
+
+  it('an entry whose bytes do not decode under a good checksum: one warning, that file parsed again, the right result', async () => {
+    const dir = project();
+    await sleep(RACY_MARGIN_MS + 300);
+    await cached(dir);
+    // Rewrite the pack as only a bug would: entry 0's tag made unknown, the checksum made to match.
+    const [pack] = packs(join(dir, '.pyseam_cache'));
+    const file = join(dir, '.pyseam_cache', pack);
+    const bytes = readFileSync(file);
+    const magic = bytes.subarray(0, bytes.indexOf(0x0a) + 1);
+    const stored = deserialize(bytes.subarray(magic.length + 20));
+    stored.outcomes.bytes[0] = 0x7f;
+    const payload = serialize(stored);
+    writeFileSync(file, Buffer.concat([magic, createHash('sha1').update(payload).digest(), payload]));
+
+    const run = await cached(dir);
+    expect(run.json).toBe(fresh(dir));
+    expect(run.warnings).toHaveLength(1);
+    expect(run.warnings[0]).toMatch(/unreadable \(entry 0: unknown tag 127\); rebuilt$/);
+    expect(run.facts).toMatchObject({ files: 8, fromStat: 7, parsed: 1 });
+    const next = await cached(dir);
+    expect(next.warnings).toEqual([]);
+    expect(next.facts).toMatchObject({ fromStat: 8, parsed: 0 });
+    expect(next.json).toBe(run.json);
+  });
+
+  it('after one file is edited, the pack written keeps every other entry: the run after parses nothing', async () => {
+    const dir = project();
+    await sleep(RACY_MARGIN_MS + 300);
+    await cached(dir);
+    appendFileSync(join(dir, 'app/util.py'), 'import lib.types\n');
+    await sleep(RACY_MARGIN_MS + 300);
+    expect((await cached(dir)).facts).toMatchObject({ fromStat: 7, parsed: 1 });
+    const after = await cached(dir);
+    expect(after.facts).toMatchObject({ fromStat: 8, verified: 0, parsed: 0 });
+    expect(after.json).toBe(fresh(dir));
+  });
 
   it('an unwritable cache directory: one warning, and the analysis goes on', async () => {
     const dir = project();
