@@ -136,7 +136,8 @@ function startAnalysis(options: AnalyzeOptions, tree: SourceTree, onProgress?: (
   const exports: ExportRecord[] = [];
   const suppressions: FileSuppression[] = [];
   let added = 0;
-  const resolver = new Resolver(table.modules);
+  // What the resolver remembers is let go of when the facts are all in (`finish`).
+  let resolver: Resolver | null = new Resolver(table.modules);
 
   const add = (facts: FileOutcome): void => {
     const { file, module } = table.parsed[added++];
@@ -147,7 +148,7 @@ function startAnalysis(options: AnalyzeOptions, tree: SourceTree, onProgress?: (
     for (const s of facts.suppressions) suppressions.push({ file: file.path, ...s });
     for (const d of facts.nonLiteralDynamic) dynamicImports.push({ importer: module.name, file: file.path, ...d });
     for (const raw of facts.imports) {
-      const resolved = resolver.resolve(raw, module);
+      const resolved = resolver!.resolve(raw, module);
       if ('message' in resolved) importErrors.push({ file: file.path, line: raw.line, column: raw.column, message: resolved.message });
       else for (const site of resolved) sites.add(module.name, file.path, site);
     }
@@ -155,6 +156,7 @@ function startAnalysis(options: AnalyzeOptions, tree: SourceTree, onProgress?: (
 
   const finish = (): AnalysisResult => {
     if (added !== jobs.length) throw new Error(`analysis finished with ${added} of ${jobs.length} files' facts`);
+    resolver = null;
     for (const source of options.apiSources ?? []) exports.push(...readApiSource(source, options.exportDecorators ?? []));
 
     onProgress?.({ stage: 'graph' });
