@@ -15,9 +15,9 @@ import louvainModule from 'graphology-communities-louvain';
 import { UndirectedGraph } from 'graphology';
 import type { AnalysisResult, ModuleRecord } from '../result.js';
 import { CLUSTERS_SCHEMA_VERSION, type ClusterRecord, type ClustersResult, type PartitionRecord } from '../clusters-result.js';
-import { importPairs, LouvainView, neighbourRows } from './import-pairs.js';
+import { importPairs, LouvainView } from './import-pairs.js';
 import { findMisplaced } from './misplaced-modules.js';
-import { adjustedRand, normalizedMutualInfo } from './partition-agreement.js';
+import { partitionAgreement } from './partition-agreement.js';
 
 // The package is CommonJS (`module.exports = louvain`) with an ES-style `export default` in its typings.
 const louvain = louvainModule as unknown as typeof louvainModule.default;
@@ -74,27 +74,36 @@ export function suggestClusters(result: AnalysisResult, options: ClusterOptions 
 
   const pairs = importPairs(result);
   const { nodes } = pairs;
-  const communities: Record<string, number> = pairs.a.length > 0
-    ? louvain(new LouvainView(pairs) as unknown as UndirectedGraph, { getEdgeWeight: 'weight', resolution, rng: mulberry32(seed) })
-    : {};
+  const view = new LouvainView(pairs);
+  const community = pairs.a.length > 0
+    ? view.communitiesOf(louvain(view as unknown as UndirectedGraph, { getEdgeWeight: 'weight', resolution, rng: mulberry32(seed) }) as unknown as Record<number, number>)
+    : new Int32Array(0); // no pairs, no nodes
 
   // Number the clusters by size (descending), then by their smallest module (nodes are in name order).
-  const members = new Map<number, number[]>();
-  nodes.forEach((node, i) => {
-    const list = members.get(communities[node]);
-    if (list) list.push(i);
-    else members.set(communities[node], [i]);
-  });
-  const groups = [...members.values()].sort((a, b) => b.length - a.length || a[0] - b[0]);
+  const groupOf = new Int32Array(nodes.length).fill(-1); // by community number
+  const members: number[][] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const g = groupOf[community[i]];
+    if (g >= 0) members[g].push(i);
+    else groupOf[community[i]] = members.push([i]) - 1;
+  }
+  const groups = members.sort((a, b) => b.length - a.length || a[0] - b[0]);
   const clusterOf = new Int32Array(nodes.length);
   groups.forEach((g, i) => g.forEach((m) => (clusterOf[m] = i + 1)));
 
-  const byName = new Map(result.modules.map((m) => [m.name, m]));
+  const moduleOf = new Array<ModuleRecord | undefined>(nodes.length);
+  const isolated: string[] = [];
+  for (const m of result.modules) {
+    const i = pairs.index.get(m.name);
+    if (i === undefined) isolated.push(m.name);
+    else moduleOf[i] = m;
+  }
+  isolated.sort();
   const packageNames: string[] = [];
   const packageIds = new Map<string, number>();
   const packageOfNode = new Int32Array(nodes.length);
   nodes.forEach((n, i) => {
-    const name = byName.has(n) ? packageOf(byName.get(n)!, partition) : n;
+    const name = moduleOf[i] ? packageOf(moduleOf[i], partition) : n;
     let id = packageIds.get(name);
     if (id === undefined) packageIds.set(name, (id = packageNames.push(name) - 1));
     packageOfNode[i] = id;
@@ -130,14 +139,15 @@ export function suggestClusters(result: AnalysisResult, options: ClusterOptions 
     };
   });
 
-  const packageLabels = Array.from(packageOfNode, (id) => packageNames[id]);
-  const clusterLabels = Array.from(clusterOf, String);
-  const nmi = round(normalizedMutualInfo(packageLabels, clusterLabels));
-  const ari = round(adjustedRand(packageLabels, clusterLabels));
-  const misplaced = findMisplaced({ nodes, ...neighbourRows(pairs) }, clusters, clusterOf, { names: packageNames, of: packageOfNode }).map((m) => ({
-    ...m, clusterShare: round(m.clusterShare), packageShare: round(m.packageShare),
-  }));
-  const isolated = result.modules.map((m) => m.name).filter((n) => !pairs.index.has(n)).sort();
+  // Package and cluster ids stand for their names: same partitions, same scores.
+  const agreement = partitionAgreement(packageOfNode, clusterOf);
+  const nmi = round(agreement.nmi);
+  const ari = round(agreement.ari);
+  const misplaced = findMisplaced(pairs, clusters, clusterOf, { names: packageNames, of: packageOfNode });
+  for (const m of misplaced) {
+    m.clusterShare = round(m.clusterShare);
+    m.packageShare = round(m.packageShare);
+  }
 
   return {
     schemaVersion: CLUSTERS_SCHEMA_VERSION,

@@ -3,7 +3,7 @@
 // average_method='arithmetic', and adjusted_rand_score), and the values it prints are the expected ones.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { adjustedRand, normalizedMutualInfo } from '../../src/graph/partition-agreement.js';
+import { adjustedRand, normalizedMutualInfo, partitionAgreement } from '../../src/graph/partition-agreement.js';
 import { mulberry32 } from '../../src/graph/suggest-clusters.js';
 
 const SCRIPT = `
@@ -45,6 +45,16 @@ describe('normalizedMutualInfo and adjustedRand', () => {
     const [, u, v] = CASES[0];
     expect(normalizedMutualInfo(v, u)).toBeCloseTo(normalizedMutualInfo(u, v), 12);
     expect(adjustedRand(v, u)).toBeCloseTo(adjustedRand(u, v), 12);
+  });
+
+  it('give the same values on numbers standing for the labels, and partitionAgreement both at once', () => {
+    const ids = (labels: string[]) => {
+      const of = new Map<string, number>();
+      return Int32Array.from(labels, (l) => of.get(l) ?? of.set(l, of.size).get(l)!);
+    };
+    for (const [, u, v] of CASES) {
+      expect(partitionAgreement(ids(u), ids(v))).toEqual({ nmi: normalizedMutualInfo(u, v), ari: adjustedRand(u, v) });
+    }
   });
 
   it('throw on vectors of different lengths', () => {
