@@ -122,10 +122,6 @@ export async function* answersFromWorkers(jobs: FactsJob[], setup: WorkerSetup, 
     }
   } finally {
     finished = true;
-    // Stopped without waiting for them to wind down (tens of milliseconds): the analysis goes on.
-    for (const worker of workers) {
-      worker.unref();
-      worker.terminate().catch(() => {});
-    }
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }
