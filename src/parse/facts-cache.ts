@@ -22,7 +22,7 @@
  * once and rebuilt; a directory that cannot be written is reported once and the run goes on.
  */
 import { hash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -243,18 +243,21 @@ export class FactsCache {
       if (!existsSync(join(dir, 'CACHEDIR.TAG'))) {
         writeFileSync(join(dir, 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by pyseam.\n# For information about cache directory tags, see https://bford.info/cachedir/\n');
       }
-      const added = this.fresh.encoder.finish();
-      const pack = new OutcomeEncoder(added);
-      for (const source of this.fresh.sources) {
-        if (source >= 0) pack.copy(this.old!.outcomes, source);
-        else pack.copy(added, -1 - source);
-      }
       const stored: StoredPack = {
         code: this.code, options: this.options, stamp: this.stamp, paths: this.fresh.paths, keys: this.fresh.keys,
-        stats: Float64Array.from(this.statRows), outcomes: pack.finish(),
+        stats: Float64Array.from(this.statRows), outcomes: this.fresh.encoder.gather(this.old?.outcomes, this.fresh.sources),
       };
       const payload = serialize(stored);
-      writeFileSync(temp, Buffer.concat([MAGIC, hash('sha1', payload, 'buffer'), payload]));
+      // The payload holds the bytes now: not two copies of the pack at once, nor a third in one buffer.
+      stored.outcomes = { strings: [], shapes: [], bytes: new Uint8Array(0), ends: new Float64Array(0) };
+      const fd = openSync(temp, 'w');
+      try {
+        for (const part of [MAGIC, hash('sha1', payload, 'buffer'), payload]) {
+          for (let done = 0; done < part.length;) done += writeSync(fd, part, done);
+        }
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temp, this.file);
     } catch (error) {
       try {

@@ -106,6 +106,35 @@ export class OutcomeEncoder {
     return { strings: this.strings, shapes: this.shapes, bytes: this.bytes.slice(0, this.n), ends: Float64Array.from(this.ends) };
   }
 
+  /**
+   * The encoding of the entries `picks` names, in that order, each either an entry of this encoder
+   * (`-1 - i` for its entry `i`) or entry `i >= 0` of `base`, the encoding it was started from; under
+   * this encoder's tables, which extend the base's. One copy of each entry's bytes, straight into the
+   * result: the cache assembles its pack so, with no second encoder nor intermediate copy.
+   */
+  gather(base: EncodedOutcomes | undefined, picks: readonly number[]): EncodedOutcomes {
+    const own = { bytes: this.bytes, ends: this.ends };
+    const span = (pick: number): [Uint8Array, number, number] => {
+      const from = pick >= 0 ? base! : own;
+      const at = pick >= 0 ? pick : -1 - pick;
+      return [from.bytes, at === 0 ? 0 : from.ends[at - 1], from.ends[at]];
+    };
+    let total = 0;
+    for (const pick of picks) {
+      const [, start, end] = span(pick);
+      total += end - start;
+    }
+    const bytes = new Uint8Array(total);
+    const ends = new Float64Array(picks.length);
+    let n = 0;
+    picks.forEach((pick, k) => {
+      const [from, start, end] = span(pick);
+      bytes.set(from.subarray(start, end), n);
+      ends[k] = n += end - start;
+    });
+    return { strings: this.strings, shapes: this.shapes, bytes, ends };
+  }
+
   private room(more: number): void {
     if (this.n + more <= this.bytes.length) return;
     let size = this.bytes.length * 2;
