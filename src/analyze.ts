@@ -95,6 +95,7 @@ export async function analyzeAsync(options: AnalyzeOptions, tree: SourceTree, ru
   // After parsing much of the repository, a full collection before the graph stage (tree-memory.ts
   // says why). Cache hits are decoded as they are consumed and die young: a warm run, or one with a
   // few files changed, has no such pile, and the collection would cost it most (0.85 s at 65k modules).
+  analysis.factsDone();
   if (facts.parsed * COLLECT_AFTER_PARSING > total) collectNow();
   return analysis.finish();
 }
@@ -136,7 +137,7 @@ function startAnalysis(options: AnalyzeOptions, tree: SourceTree, onProgress?: (
   const exports: ExportRecord[] = [];
   const suppressions: FileSuppression[] = [];
   let added = 0;
-  // What the resolver remembers is let go of when the facts are all in (`finish`).
+  // What the resolver remembers is let go of when the facts are all in (`factsDone`).
   let resolver: Resolver | null = new Resolver(table.modules);
 
   const add = (facts: FileOutcome): void => {
@@ -154,9 +155,14 @@ function startAnalysis(options: AnalyzeOptions, tree: SourceTree, onProgress?: (
     }
   };
 
+  /** Every file's facts are in: what only resolution needed is let go of (before a forced collection, if any). */
+  const factsDone = (): void => {
+    resolver = null;
+  };
+
   const finish = (): AnalysisResult => {
     if (added !== jobs.length) throw new Error(`analysis finished with ${added} of ${jobs.length} files' facts`);
-    resolver = null;
+    factsDone();
     for (const source of options.apiSources ?? []) exports.push(...readApiSource(source, options.exportDecorators ?? []));
 
     onProgress?.({ stage: 'graph' });
@@ -194,5 +200,5 @@ function startAnalysis(options: AnalyzeOptions, tree: SourceTree, onProgress?: (
     return result;
   };
 
-  return { jobs, extract, add, finish };
+  return { jobs, extract, add, factsDone, finish };
 }
