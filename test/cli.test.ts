@@ -1,7 +1,7 @@
 // The real `bin/pyseam` on samples/monorepo: exit statuses, both formats, schema validation,
 // determinism, and usage errors (exit 2, the message naming the flag or key).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,26 @@ describe('pyseam analyze (CLI)', () => {
     expect(validateReport(JSON.parse(a.stdout))).toEqual([]);
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout).not.toContain(repo);
+  });
+
+  it('warns when PATH is itself a package (its modules lose its name), not when a --root says where names start', () => {
+    const top = mkdtempSync(join(tmpdir(), 'pyseam-cli-pkg-'));
+    const pkg = join(top, 'mypkg');
+    mkdirSync(join(pkg, 'sub'), { recursive: true });
+    writeFileSync(join(pkg, '__init__.py'), '');
+    writeFileSync(join(pkg, 'sub', '__init__.py'), 'from mypkg import helpers\n');
+    writeFileSync(join(pkg, 'helpers.py'), '');
+    const inside = pyseam('analyze', pkg, '--no-cache', '--format', 'json');
+    expect(inside.status).toBe(0);
+    expect(inside.stderr).toBe('pyseam: warning: PATH is itself a package (it holds __init__.py): its modules are named from inside it '
+      + '(`x.y`, not `mypkg.x.y`) and its own absolute imports of mypkg look external; analyze the directory above it, '
+      + 'or a directory holding a symlink to it, for the names Python imports them by\n');
+    // What the warning says, as Python would have it: from inside, `sub` imports an external `mypkg`.
+    expect(JSON.parse(inside.stdout).edges.map((e: { from: string; to: string; external: boolean }) => [e.from, e.to, e.external])).toEqual([['sub', 'mypkg', true]]);
+    const above = pyseam('analyze', top, '--no-cache', '--format', 'json');
+    expect(above.stderr).toBe('');
+    expect(JSON.parse(above.stdout).edges.map((e: { from: string; to: string; external: boolean }) => [e.from, e.to, e.external])).toEqual([['mypkg.sub', 'mypkg.helpers', false]]);
+    expect(pyseam('analyze', pkg, '--no-cache', '--root', '.').stderr).toBe('');
   });
 
   it('--output writes the file and nothing to stdout', () => {

@@ -3,9 +3,9 @@
  * `AnalyzeOptions`, the analysis itself, and the writing of its report. Loaded by each command's
  * `-run` module, never by the registrations (their shared flags and help are in options.ts).
  */
-import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import pc from 'picocolors';
 import { analyzeAsync, type AnalyzeOptions, type FactsRun, type FactsStats, type ProgressEvent } from '../analyze.js';
 import { loadConfig, type ComponentConfig, type PyseamConfig } from '../config.js';
@@ -79,6 +79,14 @@ export function analysisOptions(path: string, flags: AnalysisFlags, io: Io, extr
   }
   const { config, file, warnings } = loadConfig(dir, flags.config);
   for (const w of warnings) io.warn(`pyseam: warning: ${w}\n`);
+  if (existsSync(join(dir, '__init__.py')) && !flags.root?.length && !config.roots?.length) {
+    // The analyzed directory is the first source root (SEMANTICS.md): a package analyzed from inside
+    // loses its own name, as it would on sys.path itself. Said, not guessed around.
+    const name = basename(dir);
+    io.warn(`pyseam: warning: PATH is itself a package (it holds __init__.py): its modules are named from inside it `
+      + `(\`x.y\`, not \`${name}.x.y\`) and its own absolute imports of ${name} look external; analyze the directory above it, `
+      + `or a directory holding a symlink to it, for the names Python imports them by\n`);
+  }
   // Extra components come first: on a tie of equal prefixes the first declared wins (owners.ts).
   const components = [...extraComponents, ...(config.component ?? [])];
   const options: AnalyzeOptions = {
