@@ -10,8 +10,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PyseamError } from '../errors.js';
-import { readFacts, type FactsAnswer, type FactsJob } from './read-facts.js';
-import { nodeTree, type SourceTree } from './source-tree.js';
+import type { FactsAnswer, FactsJob } from './read-facts.js';
 import type { WorkerSetup } from './facts-worker.js';
 
 /** A worker thread failed: pyseam's own failure, so the CLI reports it in one line and exits 2. */
@@ -42,15 +41,11 @@ function newWorker(setup: WorkerSetup): Worker {
 
 /**
  * The answers for `jobs`, in order: one array per batch, yielded once that batch and every batch
- * before it are in. `threads` workers at most (fewer when there are fewer batches). A worker is
- * fed once it says it is ready; until the first one is, this thread parses batches itself, so the
- * workers' start (loading tree-sitter and the extractor) is not time lost on a small repository.
+ * before it are in. `threads` workers at most (fewer when there are fewer batches).
  *
  * @throws WorkerError when a worker cannot start, throws while extracting, or stops before answering.
  */
 export async function* answersFromWorkers(jobs: FactsJob[], setup: WorkerSetup, threads: number): AsyncGenerator<FactsAnswer[], void, void> {
-  let ready = false;
-  let here: SourceTree | null = null;
   const size = batchSize(jobs.length, threads);
   const batches: FactsJob[][] = [];
   // The first two batches' worth of files go out in quarters: what this thread takes while the
@@ -82,11 +77,8 @@ export async function* answersFromWorkers(jobs: FactsJob[], setup: WorkerSetup, 
         worker.postMessage({ batch, jobs: batches[batch] });
       }
     };
-    worker.on('message', (message: { ready?: true; batch: number; answers?: FactsAnswer[]; error?: string }) => {
-      if (message.ready) {
-        ready = true;
-        feed();
-      } else if (message.answers) {
+    worker.on('message', (message: { batch: number; answers?: FactsAnswer[]; error?: string }) => {
+      if (message.answers) {
         answers[message.batch] = message.answers;
         feed();
         notify();
@@ -98,24 +90,11 @@ export async function* answersFromWorkers(jobs: FactsJob[], setup: WorkerSetup, 
     worker.on('exit', (code) => {
       if (!finished) fail(new WorkerError(`parsing worker ${n + 1} exited (code ${code}) before its files were parsed`));
     });
+    feed();
     return worker;
   });
 
   try {
-    // Until a worker has loaded its parser (about 0.15 s), this thread parses the next batches
-    // itself, handing the event loop back between them so that the workers' word gets through.
-    // Should that throw, the batch is left to the workers, which then say what is wrong.
-    while (!ready && !failure && next < batches.length) {
-      const batch = next;
-      try {
-        here ??= nodeTree(setup.root);
-        answers[batch] = batches[batch].map((job) => readFacts(here!, job, setup.extract, setup.keyed));
-      } catch {
-        break;
-      }
-      next++;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
     for (let batch = 0; batch < batches.length; batch++) {
       while (answers[batch] === null) {
         if (failure) throw failure;

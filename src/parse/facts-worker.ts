@@ -4,12 +4,10 @@
  * then posts back only their answers (plain facts, never syntax trees). Trees are released between
  * batches (tree-memory.ts).
  *
- * workerData: `{ root, extract, keyed }`. Messages out: `{ ready: true }` once its parser is loaded;
- * then in: `{ batch, jobs }`; out: `{ batch, answers }`, or `{ batch, error }` when extraction threw
- * (a bug: the pool fails the run with it).
+ * workerData: `{ root, extract, keyed }`. Messages in: `{ batch, jobs }`; out: `{ batch, answers }`,
+ * or `{ batch, error }` when extraction threw (a bug: the pool fails the run with it).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseModule } from './extract.js';
 import { readFacts, type FactsJob } from './read-facts.js';
 import { nodeTree } from './source-tree.js';
 import { collectIfDue } from './tree-memory.js';
@@ -23,10 +21,6 @@ export interface WorkerSetup {
 
 const { root, extract, keyed } = workerData as WorkerSetup;
 const tree = nodeTree(root);
-
-// Load tree-sitter and the grammar now, then say so: the pool feeds a worker once it is ready.
-parseModule('');
-parentPort!.postMessage({ ready: true });
 
 parentPort!.on('message', ({ batch, jobs }: { batch: number; jobs: FactsJob[] }) => {
   try {
