@@ -48,12 +48,7 @@ function newWorker(setup: WorkerSetup): Worker {
 export async function* answersFromWorkers(jobs: FactsJob[], setup: WorkerSetup, threads: number): AsyncGenerator<FactsAnswer[], void, void> {
   const size = batchSize(jobs.length, threads);
   const batches: FactsJob[][] = [];
-  // The first two batches' worth of files go out in quarters: what this thread takes while the
-  // workers start is then small, and a large file in it cannot hold up the end of the run.
-  const head = Math.min(jobs.length, 2 * size);
-  const quarter = Math.ceil(size / 4);
-  for (let i = 0; i < head; i += quarter) batches.push(jobs.slice(i, Math.min(head, i + quarter)));
-  for (let i = head; i < jobs.length; i += size) batches.push(jobs.slice(i, i + size));
+  for (let i = 0; i < jobs.length; i += size) batches.push(jobs.slice(i, i + size));
   const answers: (FactsAnswer[] | null)[] = batches.map(() => null);
   let failure: Error | null = null;
   let finished = false;
