@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { collectFacts, factsInline, type CollectOptions, type FactsStats } from './parse/collect-facts.js';
 import { discover } from './parse/discover.js';
 import { collectNow } from './parse/tree-memory.js';
@@ -17,6 +18,7 @@ import { isStdlib } from './graph/stdlib.js';
 import { applySuppressions, type FileSuppression } from './graph/suppressions.js';
 import { readApiSource, type ApiSource } from './api-source.js';
 import { assembleResult } from './assemble-result.js';
+import { programFingerprint } from './program-fingerprint.js';
 import type { AnalysisResult, DynamicImportRecord, ExportRecord, ProblemRecord, SkippedRecord } from './result.js';
 
 /** What to analyze and how; every field has the meaning of the CLI flag or config key of the same name. */
@@ -81,23 +83,55 @@ export function analyze(options: AnalyzeOptions, tree: SourceTree, onProgress?: 
  * @throws WorkerError (a PyseamError, exit 2) when a worker thread fails.
  */
 export async function analyzeAsync(options: AnalyzeOptions, tree: SourceTree, run: FactsRun, onProgress?: (event: ProgressEvent) => void): Promise<AnalysisResult> {
+  const { result } = await analyzeOrReuse(options, tree, run, onProgress);
+  return result!;
+}
+
+/**
+ * `analyzeAsync`, which also says what the result is made of, and may be told it is not needed.
+ *
+ * `inputs` is a SHA-1 (hex) of everything the result depends on: the program (program-fingerprint.ts),
+ * the options, the analyzed directory, what discovery found (files and their kinds, source roots,
+ * distributions, skipped files) and every file's facts (`FactsStats.digest`); null without the cache,
+ * or with `apiSources` (trees outside the analyzed directory, read whole each run). Two runs with the
+ * same `inputs` give the same result, byte for byte.
+ *
+ * `reuse`, when given, is asked with `inputs` before the analysis proper, when the cache knows every
+ * file and few changed (collect-facts.ts, `FEW_TO_READ`): when it says true, nothing is analyzed and
+ * `result` is null. Else `result` is the analysis.
+ *
+ * @throws WorkerError as `analyzeAsync`.
+ */
+export async function analyzeOrReuse(options: AnalyzeOptions, tree: SourceTree, run: FactsRun, onProgress?: (event: ProgressEvent) => void,
+  reuse?: (inputs: string) => boolean): Promise<{ result: AnalysisResult | null; inputs: string | null }> {
   const analysis = startAnalysis(options, tree, onProgress);
   const total = analysis.jobs.length;
   const facts: FactsStats = { files: total, fromStat: 0, verified: 0, parsed: 0, workers: 0 };
+  let known: { digest: string; inputs: string } | null = null;
+  const inputsOf = (digest: string | undefined): string | null => {
+    if (digest === undefined || options.apiSources?.length || tree.root === undefined) return null;
+    if (known?.digest !== digest) known = { digest, inputs: hash('sha1', JSON.stringify([programFingerprint(), { ...options, apiSources: [] }, tree.root, analysis.discovery, digest]), 'hex') };
+    return known.inputs;
+  };
+  const ask = reuse && ((digest: string) => {
+    const inputs = inputsOf(digest);
+    return inputs !== null && reuse(inputs);
+  });
   onProgress?.({ stage: 'parse', done: 0, total });
   let done = 0;
-  for await (const outcomes of collectFacts(tree, analysis.jobs, analysis.extract, run, facts)) {
+  for await (const outcomes of collectFacts(tree, analysis.jobs, analysis.extract, { ...run, reuse: ask || undefined }, facts)) {
     for (const outcome of outcomes) analysis.add(outcome);
     done += outcomes.length;
     if (done < total) onProgress?.({ stage: 'parse', done, total });
   }
   onProgress?.({ stage: 'parse', done: total, total, facts });
+  if (facts.reused) return { result: null, inputs: inputsOf(facts.digest) };
   // After parsing much of the repository, a full collection before the graph stage (tree-memory.ts
   // says why). Cache hits are decoded as they are consumed and die young: a warm run, or one with a
   // few files changed, has no such pile, and the collection would cost it most (0.85 s at 65k modules).
   analysis.factsDone();
   if (facts.parsed * COLLECT_AFTER_PARSING > total) collectNow();
-  return analysis.finish();
+  return { result: analysis.finish(), inputs: inputsOf(facts.digest) };
 }
 
 /** A full collection follows the facts phase when more than one file in this many was parsed. */
@@ -200,5 +234,5 @@ function startAnalysis(options: AnalyzeOptions, tree: SourceTree, onProgress?: (
     return result;
   };
 
-  return { jobs, extract, add, factsDone, finish };
+  return { jobs, extract, discovery, add, factsDone, finish };
 }

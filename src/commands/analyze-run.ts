@@ -2,6 +2,7 @@
  * The run of `pyseam analyze` (analyze.ts registers the command and loads this when it runs):
  * the analysis, the report or graph picture, and the `--fail-on-*` gates.
  */
+import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { collapseGraph, type CollapseOptions } from '../graph/collapse-graph.js';
 import type { PictureResult } from '../picture-result.js';
@@ -12,7 +13,8 @@ import { renderMermaid } from '../report/mermaid.js';
 import type { AnalysisResult } from '../result.js';
 import type { AnalyzeFlags, PictureFormat } from './analyze.js';
 import type { Io } from './options.js';
-import { loadAnalysis, useColor, writeReport, type ReportText } from './shared.js';
+import { bodyPieces, ReportCache, type ReportMessage } from './report-cache.js';
+import { loadOrReuse, useColor, writeReport, type ReportText } from './shared.js';
 
 const PICTURES = { dot: renderDot, mermaid: renderMermaid } satisfies Record<PictureFormat, (picture: PictureResult) => string>;
 const isPicture = (format: string): format is PictureFormat => Object.hasOwn(PICTURES, format);
@@ -20,6 +22,10 @@ const isPicture = (format: string): format is PictureFormat => Object.hasOwn(PIC
 /**
  * Analyzes PATH and writes the report (or picture) to `--output` or standard output; `setStatus`
  * gets 0, or 1 when a `--fail-on-*` gate finds something (new only, under `--baseline` or `--changed-since`).
+ *
+ * With the cache, and neither `--baseline` nor `--changed-since` (their gates read what lies outside
+ * the analysis: a baseline file, a git history), the report is kept, and a run on the same inputs
+ * with the same flags replays it (report-cache.ts).
  *
  * @throws UsageError (exit 2) for conflicting or misplaced flags, and as `loadAnalysis`.
  */
@@ -29,13 +35,34 @@ export async function runAnalyze(path: string, flags: AnalyzeFlags, io: Io, setS
   // The gates' modules (and the contracts' graphology under them) are loaded only when asked for.
   const changedSince = flags.changedSince ? await import('./changed-since.js') : null;
   const base = changedSince?.mergeBase(path, flags.changedSince!);
-  const { result } = await loadAnalysis(path, flags, io);
+  const color = useColor(flags.output);
+  const reportsIn = (dir: string): ReportCache => new ReportCache(dir, { command: 'analyze', path: resolve(path), flags, color }, (m) => io.warn(`pyseam: warning: ${m}\n`));
+  const replay = (inputs: string, cache: { dir: string }): boolean => {
+    const kept = reportsIn(cache.dir).find(inputs);
+    if (!kept) return false;
+    for (const m of kept.messages) io[m.stream](m.text);
+    writeReport(bodyPieces(kept.body), flags.output, io);
+    setStatus(kept.status);
+    return true;
+  };
+  const gated = flags.baseline !== undefined || base !== undefined;
+  const { result, inputs, warnings, cache } = await loadOrReuse(path, flags, io, { reuse: gated ? undefined : replay });
+  if (!result) return;
   const text: ReportText = isPicture(flags.format) ? PICTURES[flags.format](collapseGraph(result, picture))
-    : flags.format === 'json' ? jsonPieces(result) : render(flags.format, result, { color: useColor(flags.output) });
-  const gated = flags.baseline ? (await import('./baseline-run.js')).gateOnBaseline(flags.baseline, result, flags, text, io)
-    : base ? await changedSince!.gateOnChangedSince(base, path, flags, result, text, io) : undefined;
-  writeReport(gated?.text ?? text, flags.output, io);
-  setStatus(gated?.status ?? gate(result, flags, io));
+    : flags.format === 'json' ? jsonPieces(result) : render(flags.format, result, { color });
+  if (gated) {
+    const { text: gatedText, status } = flags.baseline ? (await import('./baseline-run.js')).gateOnBaseline(flags.baseline, result, flags, text, io)
+      : await changedSince!.gateOnChangedSince(base!, path, flags, result, text, io);
+    writeReport(gatedText, flags.output, io);
+    return setStatus(status);
+  }
+  const keeping = inputs !== null && cache && !cache.readOnly ? reportsIn(cache.dir).keep(inputs, text) : undefined;
+  writeReport(keeping?.text ?? text, flags.output, io);
+  const failures = gateFailures(result, flags);
+  for (const f of failures) io.err(f);
+  const messages: ReportMessage[] = [...warnings.map((w) => ({ stream: 'warn' as const, text: `pyseam: warning: ${w}\n` })), ...failures.map((text) => ({ stream: 'err' as const, text }))];
+  keeping?.done(failures.length ? 1 : 0, messages);
+  setStatus(failures.length ? 1 : 0);
 }
 
 /** The collapse asked for. @throws UsageError for a depth that is not a positive integer, `--depth` with `--by-component`, or a picture flag with a format that is not a picture. */
@@ -47,12 +74,11 @@ function pictureOptions(flags: AnalyzeFlags): CollapseOptions {
   return { depth: flags.depth === undefined ? undefined : Number(flags.depth), byComponent: flags.byComponent ?? false, external: flags.external ?? false };
 }
 
-/** Exit 1 with a line on standard error for each `--fail-on-*` gate that finds something. */
-function gate(result: AnalysisResult, flags: AnalyzeFlags, io: Io): number {
+/** A line for standard error for each `--fail-on-*` gate that finds something (exit 1 when any does). */
+function gateFailures(result: AnalysisResult, flags: AnalyzeFlags): string[] {
   const failures: string[] = [];
   const { privateImports, cycles } = result.summary;
   if (flags.failOnPrivateImport && privateImports > 0) failures.push(`--fail-on-private-import: ${privateImports} private import${privateImports === 1 ? '' : 's'}`);
   if (flags.failOnCycle && cycles > 0) failures.push(`--fail-on-cycle: ${cycles} import cycle${cycles === 1 ? '' : 's'} (largest: ${result.summary.largestCycle} modules)`);
-  for (const f of failures) io.err(`pyseam: ${f}\n`);
-  return failures.length ? 1 : 0;
+  return failures.map((f) => `pyseam: ${f}\n`);
 }

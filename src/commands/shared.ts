@@ -7,7 +7,7 @@ import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import pc from 'picocolors';
-import { analyzeAsync, type AnalyzeOptions, type FactsRun, type FactsStats, type ProgressEvent } from '../analyze.js';
+import { analyzeOrReuse, type AnalyzeOptions, type FactsRun, type FactsStats, type ProgressEvent } from '../analyze.js';
 import { loadConfig, type ComponentConfig, type PyseamConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { nodeTree } from '../parse/source-tree.js';
@@ -35,25 +35,55 @@ export interface LoadedAnalysis {
  * directory inside PATH, a prefix that is not a dotted module name, a bad --jobs, or a bad config.
  */
 export async function loadAnalysis(path: string, flags: AnalysisFlags, io: Io, extraComponents: ComponentConfig[] = [], cacheOf?: string): Promise<LoadedAnalysis> {
-  const { options, config, dir, run } = analysisOptions(path, flags, io, extraComponents, cacheOf);
+  const { result, config, dir } = await loadOrReuse(path, flags, io, { extraComponents, cacheOf });
+  return { result: result!, config, dir };
+}
+
+/** What `loadOrReuse` gives: `result` null when `reuse` said yes. */
+export interface MaybeLoaded {
+  result: AnalysisResult | null;
+  config: PyseamConfig;
+  dir: string;
+  /** The analysis's inputs (analyze.ts `analyzeOrReuse`), or null. */
+  inputs: string | null;
+  /** The warnings written after the analysis (`analysisWarnings`), without the prefix. */
+  warnings: string[];
+  /** The facts phase's cache settings (null with `--no-cache`). */
+  cache: FactsRun['cache'];
+  /** Where a cache problem is reported. */
+  warn: FactsRun['warn'];
+}
+
+/**
+ * `loadAnalysis`, with `analyzeOrReuse`'s `reuse` (given the cache settings too): nothing is analyzed
+ * when it says yes, and `result` is then null.
+ *
+ * @throws UsageError as `loadAnalysis`.
+ */
+export async function loadOrReuse(path: string, flags: AnalysisFlags, io: Io,
+  more: { extraComponents?: ComponentConfig[]; cacheOf?: string; reuse?: (inputs: string, cache: NonNullable<FactsRun['cache']>) => boolean } = {}): Promise<MaybeLoaded> {
+  const { options, config, dir, run } = analysisOptions(path, flags, io, more.extraComponents, more.cacheOf);
   const progress = await progressBar();
   const seen: { facts?: FactsStats } = {};
   const onProgress = (event: ProgressEvent) => {
     if (event.stage === 'parse' && event.facts) seen.facts = event.facts;
     progress.onProgress(event);
   };
-  let result: AnalysisResult;
+  const reuse = more.reuse && run.cache ? ((cache) => (inputs: string) => more.reuse!(inputs, cache))(run.cache) : undefined;
+  let analysis: { result: AnalysisResult | null; inputs: string | null };
   try {
-    result = await analyzeAsync(options, nodeTree(dir), run, onProgress);
+    analysis = await analyzeOrReuse(options, nodeTree(dir), run, onProgress, reuse);
   } finally {
     progress.stop();
   }
   const { facts } = seen;
   if (facts && process.env.PYSEAM_STATS) {
-    io.err(`pyseam: stats: ${facts.files} files: ${facts.fromStat} from the cache unread, ${facts.verified} read and unchanged, ${facts.parsed} parsed; ${facts.workers} worker threads\n`);
+    io.err(`pyseam: stats: ${facts.files} files: ${facts.fromStat} from the cache unread, ${facts.verified} read and unchanged, ${facts.parsed} parsed; `
+      + `${facts.workers} worker threads${facts.reused ? '; report replayed' : ''}\n`);
   }
-  for (const w of analysisWarnings(result)) io.warn(`pyseam: warning: ${w}\n`);
-  return { result, config, dir };
+  const warnings = analysis.result ? analysisWarnings(analysis.result) : [];
+  for (const w of warnings) io.warn(`pyseam: warning: ${w}\n`);
+  return { ...analysis, config, dir, warnings, cache: run.cache, warn: run.warn };
 }
 
 /**

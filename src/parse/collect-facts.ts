@@ -6,8 +6,9 @@
  * Workers and the cache read files by path, so they serve only trees on disk (`tree.root`); any
  * other tree (in memory, in tests) is read and parsed in this thread, uncached.
  */
+import { hash } from 'node:crypto';
 import { answersFromWorkers, batchSize } from './facts-pool.js';
-import { FactsCache, type CacheSettings } from './facts-cache.js';
+import { canonicalJson, FactsCache, type CacheSettings } from './facts-cache.js';
 import { readFacts, type FactsAnswer, type FactsJob, type FileOutcome } from './read-facts.js';
 import type { FileStat, SourceTree } from './source-tree.js';
 import { collectIfDue } from './tree-memory.js';
@@ -18,6 +19,12 @@ export interface CollectOptions {
   jobs: number;
   cache: CacheSettings | null;
   warn: (message: string) => void;
+  /**
+   * Asked with `FactsStats.digest` before any outcome is handed on, when the cache knows every file
+   * and few are to be read (at most one in `FEW_TO_READ`, read first): true when the caller can do
+   * without the outcomes (it has what they would give: report-cache.ts), and then none is.
+   */
+  reuse?: (digest: string) => boolean;
 }
 
 /** How a run's files were answered (`files` = the other four's sum). */
@@ -31,7 +38,17 @@ export interface FactsStats {
   parsed: number;
   /** Worker threads started (0: parsed in this thread). */
   workers: number;
+  /**
+   * With the cache: a SHA-1 (hex) of every file's path and facts key (facts-cache.ts) in the jobs'
+   * order. Two runs with the same digest had the same facts, file for file.
+   */
+  digest?: string;
+  /** `CollectOptions.reuse` said yes: no outcome was handed on. */
+  reused?: boolean;
 }
+
+/** `reuse` is asked first when at most one file in this many is to be read (their outcomes are held until it answers). */
+export const FEW_TO_READ = 16;
 
 /** Below this many files to parse, starting workers costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 16;
@@ -86,10 +103,56 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
   const answers = threads > 1 ? answersFromWorkers(misses, { root: tree.root!, extract, keyed }, threads) : inline(tree, misses, extract, keyed);
   stats.workers = threads > 1 ? Math.min(threads, Math.ceil(misses.length / batchSize(misses.length, threads))) : 0;
 
-  let next = 0;
-  let miss = 0;
+  // The facts key of a file the cache could not record (no stat, or not read): one of its outcome.
+  const unrecorded = new Map<number, string>();
+  const record = (answer: FactsAnswer, at: number): FileOutcome => {
+    if (!cache) return outcomeOf(answer);
+    const outcome = cache.record(jobs[at].path, statOf[at], answer);
+    if (cache.factsKey(jobs[at].path) === undefined) unrecorded.set(at, `facts:${hash('sha1', canonicalJson(outcome), 'base64')}`);
+    return outcome;
+  };
   // A hit's outcome; should its entry not decode (cache.outcome says why), the file is read here instead.
-  const taken = (i: number): FileOutcome => cache!.outcome(hits[i]) ?? cache!.record(jobs[i].path, statOf[i], readFacts(tree, jobs[i], extract, true));
+  const taken = (i: number): FileOutcome => cache!.outcome(hits[i], verified?.[i] ? 'verified' : 'fromStat') ?? record(readFacts(tree, jobs[i], extract, true), i);
+  // Files read and found unchanged before `reuse` was asked: taken as hits are (-1 elsewhere).
+  let verified: Uint8Array | null = null;
+  let next = 0;
+  if (cache && options.reuse && misses.filter((m) => m.expect === undefined).length * FEW_TO_READ <= jobs.length) {
+    // Every file is read (or answered by its stat) before `reuse` is asked: an unchanged file becomes
+    // a hit, decoded when its turn comes; only the outcomes of the files parsed are held meanwhile.
+    verified = new Uint8Array(jobs.length);
+    let held: (FileOutcome | undefined)[] = new Array(jobs.length);
+    let k = 0;
+    for await (const batch of answers) {
+      for (const answer of batch) {
+        const at = missAt[k++];
+        if (answer.unchanged) {
+          hits[at] = cache.recordUnchanged(jobs[at].path, statOf[at], answer.key);
+          verified[at] = 1;
+          if (cache.factsKey(jobs[at].path) === undefined) unrecorded.set(at, `content:${answer.key}`);
+        } else {
+          held[at] = record(answer, at);
+        }
+      }
+    }
+    stats.digest = factsDigest(jobs, cache, unrecorded);
+    if (stats.digest !== undefined && options.reuse(stats.digest)) {
+      Object.assign(stats, { fromStat: cache.counts.fromStat, verified: cache.counts.verified, parsed: cache.counts.extracted, reused: true });
+      cache.save();
+      return;
+    }
+    while (next < jobs.length) {
+      const out: FileOutcome[] = [];
+      while (next < jobs.length && out.length < HITS_PER_CHUNK) {
+        out.push(hits[next] >= 0 ? taken(next) : held[next]!);
+        held[next++] = undefined;
+      }
+      yield out;
+      out.length = 0;
+    }
+    held = [];
+  }
+
+  let miss = 0;
   for await (const batch of answers) {
     const out: FileOutcome[] = [];
     for (const answer of batch) {
@@ -100,7 +163,7 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
         yield out;
         out.length = 0;
       }
-      out.push(cache ? cache.record(jobs[at].path, statOf[at], answer) : outcomeOf(answer));
+      out.push(record(answer, at));
       next++;
     }
     yield out;
@@ -115,12 +178,24 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
   }
   if (cache) {
     Object.assign(stats, { fromStat: cache.counts.fromStat, verified: cache.counts.verified, parsed: cache.counts.extracted });
+    stats.digest = factsDigest(jobs, cache, unrecorded);
     cache.save();
   } else {
     Object.assign(stats, { fromStat: 0, verified: 0, parsed: jobs.length });
   }
   cache = null;
   hits = new Int32Array(0);
+}
+
+/** `FactsStats.digest`: every job's path and facts key, hashed; undefined when a file has none (not yet read). */
+function factsDigest(jobs: FactsJob[], cache: FactsCache, unrecorded: Map<number, string>): string | undefined {
+  const lines: string[] = [];
+  for (const [i, job] of jobs.entries()) {
+    const key = cache.factsKey(job.path) ?? unrecorded.get(i);
+    if (key === undefined) return undefined;
+    lines.push(`${job.path}\0${key}\n`);
+  }
+  return hash('sha1', lines.join(''), 'hex');
 }
 
 /** Cache hits handed on at once after the last parsed file: small enough that their outcomes die young. */

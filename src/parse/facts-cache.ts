@@ -5,7 +5,7 @@
  * One pack file per analyzed directory and extraction options (`facts-<hash>.bin` in the cache
  * directory): a magic line, a SHA-1 of the rest, and node:v8's serialization of, per file, its path,
  * its stat (size, mtime, ctime, inode), its content key (read-facts.ts: a SHA-1 of the bytes, marked
- * for stubs) and its outcome in the compact form of facts-codec.ts. The pack's header holds a
+ * for stubs), its facts key (below) and its outcome in the compact form of facts-codec.ts. The pack's header holds a
  * fingerprint of the code that extracted the facts (pyseam's and tree-sitter-python's versions and
  * the bytes of src/parse), so another version or a changed extractor starts afresh.
  *
@@ -15,6 +15,12 @@
  * run's start minus `RACY_MARGIN_MS` is checked by hashing the bytes again. A stat that differs only
  * means "hash it": the content key decides, so a touched file is read but not parsed, and a stale
  * entry never gives a wrong result. Faking the old mtime with utimes(2) changes the ctime.
+ *
+ * A file's facts key names its facts, not its bytes: the content key of the first version of the
+ * file that gave these facts. A file re-extracted with the same facts as its entry (a comment or a
+ * function body edited, the imports untouched) keeps the entry's facts key; other facts take the new
+ * content key. Two runs whose files have the same facts keys had the same facts, so what is built
+ * from the facts alone (the report cache, report-cache.ts) can be reused without decoding them.
  *
  * The pack is written whole to a temporary file in the cache directory and renamed over the old
  * one (atomic on POSIX), only when something changed; runs sharing a cache each read a complete
@@ -62,7 +68,7 @@ export function trustStat(recorded: FileStat, now: FileStat, recordedAt: number)
     && Math.max(now.mtimeMs, now.ctimeMs) < recordedAt - RACY_MARGIN_MS;
 }
 
-/** A pack as stored: file `i` is `paths[i]`, `stats[4i..4i+3]` (size, mtimeMs, ctimeMs, ino), `keys[i]`, and outcome `i` encoded (facts-codec.ts). */
+/** A pack as stored: file `i` is `paths[i]`, `stats[4i..4i+3]` (size, mtimeMs, ctimeMs, ino), `keys[i]`, `facts[i]` and outcome `i` encoded (facts-codec.ts). */
 interface StoredPack {
   code: string;
   options: string;
@@ -71,6 +77,8 @@ interface StoredPack {
   paths: string[];
   stats: Float64Array;
   keys: string[];
+  /** Facts keys (see the top of this file). */
+  facts: string[];
   outcomes: EncodedOutcomes;
 }
 
@@ -100,7 +108,7 @@ export class FactsCache {
    * there), copied only when the pack is saved, so a run that changed nothing copies nothing.
    * `sources[k] < 0` is new entry `-1 - sources[k]` of `encoder`.
    */
-  private readonly fresh: { paths: string[]; keys: string[]; sources: number[]; encoder: OutcomeEncoder };
+  private readonly fresh: { paths: string[]; keys: string[]; facts: string[]; sources: number[]; encoder: OutcomeEncoder };
   private readonly stamp: number;
   private readonly code: string;
   private readonly options: string;
@@ -120,7 +128,7 @@ export class FactsCache {
     this.options = options;
     this.old = this.read(this.code, options);
     if (this.old) this.old.paths.forEach((p, i) => this.index.set(p, i));
-    this.fresh = { paths: [], keys: [], sources: [], encoder: new OutcomeEncoder(this.old?.outcomes) };
+    this.fresh = { paths: [], keys: [], facts: [], sources: [], encoder: new OutcomeEncoder(this.old?.outcomes) };
   }
 
   private read(code: string, options: string): (StoredPack & { decoder: OutcomeDecoder }) | null {
@@ -140,7 +148,7 @@ export class FactsCache {
       if (stored?.code !== code || stored.options !== options) return null;
       const n = stored.paths?.length;
       const encoded = stored.outcomes;
-      if (!Array.isArray(stored.paths) || !(stored.stats instanceof Float64Array) || stored.stats.length !== 4 * n || stored.keys?.length !== n
+      if (!Array.isArray(stored.paths) || !(stored.stats instanceof Float64Array) || stored.stats.length !== 4 * n || stored.keys?.length !== n || stored.facts?.length !== n
         || typeof stored.stamp !== 'number' || !(encoded?.ends instanceof Float64Array) || encoded.ends.length !== n
         || !(encoded.bytes instanceof Uint8Array) || !Array.isArray(encoded.strings) || !Array.isArray(encoded.shapes)) {
         throw new Error('unexpected layout');
@@ -173,7 +181,7 @@ export class FactsCache {
     const recorded = { size: s[4 * i], mtimeMs: s[4 * i + 1], ctimeMs: s[4 * i + 2], ino: s[4 * i + 3] };
     if (stat && trustStat(recorded, stat, this.old.stamp)) {
       this.counts.fromStat++;
-      this.add(path, stat, this.old.keys[i], i);
+      this.add(path, stat, this.old.keys[i], this.old.facts[i], i);
       return { hit: i };
     }
     return { expect: this.old.keys[i] };
@@ -184,12 +192,12 @@ export class FactsCache {
    * only a bug writes such an entry): reported once, and the caller reads the file instead and
    * `record`s it, which replaces the entry.
    */
-  outcome(hit: number): FileOutcome | null {
+  outcome(hit: number, counted: 'fromStat' | 'verified' = 'fromStat'): FileOutcome | null {
     try {
       return this.old!.decoder.decode(hit);
     } catch (error) {
       this.warnOnce(`cache ${this.file}: unreadable (${(error as Error).message}); rebuilt`);
-      this.counts.fromStat--;
+      this.counts[counted]--;
       this.dirty = true;
       return null;
     }
@@ -198,24 +206,44 @@ export class FactsCache {
   /** Records a file that was read (`answer`), with the stat taken before reading it; returns its outcome. */
   record(path: string, stat: FileStat | null, answer: FactsAnswer): FileOutcome {
     this.dirty = true;
-    if (answer.unchanged) {
-      this.counts.verified++;
-      const i = this.index.get(path)!;
-      const outcome = this.old!.decoder.decode(i);
-      if (stat) this.add(path, stat, answer.key, i);
-      return outcome;
-    }
+    if (answer.unchanged) return this.old!.decoder.decode(this.recordUnchanged(path, stat, answer.key));
     this.counts.extracted++;
     if (stat && answer.key !== undefined) {
       this.fresh.encoder.add(answer.outcome);
-      this.add(path, stat, answer.key, -this.fresh.encoder.count);
+      this.add(path, stat, answer.key, this.sameFacts(path, answer.outcome) ?? answer.key, -this.fresh.encoder.count);
     }
     return answer.outcome;
   }
 
+  /** `record` of a file read and found unchanged (content key `key`), whose outcome is not decoded here: the entry to take it from (`outcome(entry, 'verified')`). */
+  recordUnchanged(path: string, stat: FileStat | null, key: string): number {
+    this.dirty = true;
+    this.counts.verified++;
+    const i = this.index.get(path)!;
+    if (stat) this.add(path, stat, key, this.old!.facts[i], i);
+    return i;
+  }
+
+  /** The facts key of the old entry for `path` when its outcome equals `outcome` (a canonical JSON of each), else null. */
+  private sameFacts(path: string, outcome: FileOutcome): string | null {
+    const i = this.index.get(path);
+    if (i === undefined || !this.old) return null;
+    try {
+      return canonicalJson(this.old.decoder.decode(i)) === canonicalJson(outcome) ? this.old.facts[i] : null;
+    } catch {
+      return null; // an entry that does not decode has no facts to share
+    }
+  }
+
+  /** The facts key recorded for `path` in this run (see the top of this file), or undefined when the file was not recorded (no stat, or not read). */
+  factsKey(path: string): string | undefined {
+    const k = this.recorded.get(path);
+    return k === undefined ? undefined : this.fresh.facts[k];
+  }
+
   private readonly statRows: number[] = [];
   /** Records a file for the pack this run writes (a path recorded again replaces its entry); `source` as in `fresh.sources`. */
-  private add(path: string, stat: FileStat, key: string, source: number): void {
+  private add(path: string, stat: FileStat, key: string, facts: string, source: number): void {
     let k = this.recorded.get(path);
     if (k === undefined) {
       this.recorded.set(path, (k = this.fresh.paths.length));
@@ -226,6 +254,7 @@ export class FactsCache {
     this.statRows[4 * k + 2] = stat.ctimeMs;
     this.statRows[4 * k + 3] = stat.ino;
     this.fresh.keys[k] = key;
+    this.fresh.facts[k] = facts;
     this.fresh.sources[k] = source;
   }
 
@@ -244,7 +273,7 @@ export class FactsCache {
         writeFileSync(join(dir, 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by pyseam.\n# For information about cache directory tags, see https://bford.info/cachedir/\n');
       }
       const stored: StoredPack = {
-        code: this.code, options: this.options, stamp: this.stamp, paths: this.fresh.paths, keys: this.fresh.keys,
+        code: this.code, options: this.options, stamp: this.stamp, paths: this.fresh.paths, keys: this.fresh.keys, facts: this.fresh.facts,
         stats: Float64Array.from(this.statRows), outcomes: this.fresh.encoder.gather(this.old?.outcomes, this.fresh.sources),
       };
       const payload = serialize(stored);
@@ -268,4 +297,11 @@ export class FactsCache {
       this.warnOnce(`cache ${dir}: not writable (${(error as Error).message}); the analysis goes on without saving it`);
     }
   }
+}
+
+/** JSON with every object's keys sorted: equal for two plain values with the same contents, whatever order their fields were made in. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : v));
 }

@@ -103,7 +103,7 @@ describe('the cache, from the command line', () => {
     const elsewhere = join(mkdtempSync(join(tmpdir(), 'pyseam-cachedir-')), 'c');
     made.push(elsewhere);
     json(dir, '--cache-dir', elsewhere);
-    expect(readdirSync(elsewhere).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
+    expect(readdirSync(elsewhere).filter((f) => f.startsWith('facts-'))).toHaveLength(1);
     expect(stats(json(dir, '--cache-dir', elsewhere).stderr).parsed).toBe(0);
     expect(existsSync(join(dir, '.pyseam_cache'))).toBe(false);
     appendFileSync(join(dir, 'pyseam.toml'), 'cache-dir = "build/facts"\n');
@@ -127,13 +127,18 @@ describe('the cache, from the command line', () => {
     const after = json(dir);
     expect(stats(after.stderr).parsed).toBe(0);
     expect(after.stderr).not.toContain('warning');
-    expect(readdirSync(join(dir, '.pyseam_cache')).filter((f) => !['.gitignore', 'CACHEDIR.TAG'].includes(f))).toHaveLength(1);
+    // One facts pack; a report per command line and inputs (five: without --jobs before and after the
+    // edit, and with 1, 2 and 3 after it); no temporary file left.
+    const kept = readdirSync(join(dir, '.pyseam_cache')).filter((f) => !['.gitignore', 'CACHEDIR.TAG'].includes(f));
+    expect(kept.filter((f) => f.startsWith('facts-'))).toHaveLength(1);
+    expect(kept.filter((f) => f.startsWith('report-'))).toHaveLength(5);
+    expect(kept).toHaveLength(6);
   });
 
   it('a damaged cache file: one warning, the right report, and it is rebuilt', () => {
     const dir = sampleCopy();
     const good = json(dir).stdout;
-    const [pack] = readdirSync(join(dir, '.pyseam_cache')).filter((f) => f.endsWith('.bin'));
+    const [pack] = readdirSync(join(dir, '.pyseam_cache')).filter((f) => f.startsWith('facts-'));
     writeFileSync(join(dir, '.pyseam_cache', pack), 'garbage');
     const r = json(dir);
     expect(r.stdout).toBe(good);

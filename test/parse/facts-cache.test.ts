@@ -100,6 +100,39 @@ describe('the facts cache', () => {
     expect(JSON.parse(after.json).edges.map((e: { from: string; to: string }) => `${e.from}>${e.to}`)).toContain('lib.core>app.util');
   });
 
+  it('the facts digest names the facts: kept by an edit that leaves them, changed by an import, back when it is undone', async () => {
+    const dir = project();
+    const original = readFileSync(join(dir, 'lib/core.py'));
+    const cold = await cached(dir);
+    expect(cold.facts.digest).toMatch(/^[0-9a-f]{40}$/);
+    const warm = await cached(dir, { jobs: 2 });
+    expect(warm.facts.digest).toBe(cold.facts.digest);
+    appendFileSync(join(dir, 'lib/core.py'), '# a comment\n\ndef f():\n    return 1\n');
+    const commented = await cached(dir);
+    expect(commented.facts.parsed).toBe(1);
+    expect(commented.facts.digest).toBe(cold.facts.digest);
+    appendFileSync(join(dir, 'lib/core.py'), 'import app.util\n');
+    const imported = await cached(dir);
+    expect(imported.facts.parsed).toBe(1);
+    expect(imported.facts.digest).not.toBe(cold.facts.digest);
+    // The same import one line lower is another fact (its line), so another digest.
+    writeFileSync(join(dir, 'lib/core.py'), Buffer.concat([original, Buffer.from('\nimport app.util\n')]));
+    const lower = await cached(dir);
+    expect(lower.facts.digest).not.toBe(imported.facts.digest);
+    expect(lower.facts.digest).not.toBe(cold.facts.digest);
+    writeFileSync(join(dir, 'lib/core.py'), original);
+    expect((await cached(dir)).facts.digest).toBe(cold.facts.digest);
+    // A file renamed: the same facts under another path is another tree.
+    renameSync(join(dir, 'app/util.py'), join(dir, 'app/util2.py'));
+    expect((await cached(dir)).facts.digest).not.toBe(cold.facts.digest);
+    // Without a cache there is no digest.
+    let uncached: FactsStats | undefined;
+    await analyzeAsync(OPTIONS, nodeTree(dir), { jobs: 1, cache: null, warn: () => {} }, (e) => {
+      if (e.stage === 'parse' && e.facts) uncached = e.facts;
+    });
+    expect(uncached?.digest).toBeUndefined();
+  });
+
   it('a file touched without a change is read and hashed again, not parsed', async () => {
     const dir = project();
     await cached(dir);
