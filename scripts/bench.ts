@@ -6,8 +6,11 @@
  * - floor: read plus tree-sitter parse of every file on one thread (scripts/bench-floor.ts), in this run.
  * - cold 1: `--jobs 1`, empty cache; cold N: one thread per core (the default), empty cache. Both
  *   as a fraction of the floor too.
- * - warm: again with the cache the cold run wrote, nothing changed; touched: after appending a line
- *   to one file. Both as a percentage of cold N.
+ * - warm: again with the caches the cold run wrote, nothing changed (the report is replayed);
+ *   touched: after appending a comment line to one file (its facts unchanged: replayed too); import:
+ *   after appending an import to one file (that file parsed, the analysis run again from the
+ *   other files' cached facts). Each as a percentage of cold N; each run's stats line must say
+ *   whether the report was replayed, as here.
  * - list+stat: the discovery alone, every directory listed and every file stat'ed, in the floor's
  *   process: what even a warm run must do to know that nothing changed (plus starting node).
  * - RSS: the peak resident memory of the cold N run, worker threads included.
@@ -40,7 +43,7 @@ const WORK = mkdtempSync(join(tmpdir(), 'pyseam-bench-'));
 interface Run {
   seconds: number;
   maxRssKb: number;
-  stats: { files: number; parsed: number };
+  stats: { files: number; parsed: number; replayed: boolean };
 }
 
 /** One `pyseam analyze DIR` in its own process; @throws when it fails or prints no stats. */
@@ -56,14 +59,14 @@ function pyseam(dir: string, args: string[]): Run {
   const stats = /stats: (\d+) files: \d+ from the cache unread, \d+ read and unchanged, (\d+) parsed/.exec(child.stderr);
   const rss = /pyseam-bench: maxRssKb=(\d+)/.exec(child.stderr);
   if (child.status !== 0 || !stats || !rss) throw new Error(`pyseam analyze ${dir} ${args.join(' ')}: exit ${child.status}\n${child.stderr.slice(-2000)}`);
-  return { seconds, maxRssKb: Number(rss[1]), stats: { files: Number(stats[1]), parsed: Number(stats[2]) } };
+  return { seconds, maxRssKb: Number(rss[1]), stats: { files: Number(stats[1]), parsed: Number(stats[2]), replayed: /; report replayed/.test(child.stderr) } };
 }
 
 function best(repeat: number, run: () => Run, expectParsed: (r: Run) => boolean, what: string): Run {
   let min: Run | null = null;
   for (let i = 0; i < repeat; i++) {
     const r = run();
-    if (!expectParsed(r)) throw new Error(`${what}: parsed ${r.stats.parsed} of ${r.stats.files} files`);
+    if (!expectParsed(r)) throw new Error(`${what}: parsed ${r.stats.parsed} of ${r.stats.files} files${r.stats.replayed ? ', report replayed' : ''}`);
     if (!min || r.seconds < min.seconds) min = r;
   }
   return min!;
@@ -89,12 +92,13 @@ function freshCache(): string {
 function benchCorpus(name: string, dir: string, repeatOption: number | null): string[] {
   const f = floor(dir, repeatOption ?? 3);
   const repeat = repeatOption ?? (f.files > 5000 ? 1 : 3);
-  const all = (r: Run) => r.stats.parsed === r.stats.files;
+  const all = (r: Run) => r.stats.parsed === r.stats.files && !r.stats.replayed;
   const cold1 = best(repeat, () => pyseam(dir, ['--jobs', '1', '--cache-dir', freshCache()]), all, `${name} cold 1`);
   let cache = '';
   const coldN = best(repeat, () => pyseam(dir, ['--cache-dir', (cache = freshCache())]), all, `${name} cold N`);
-  const warm = best(repeat, () => pyseam(dir, ['--cache-dir', cache]), (r) => r.stats.parsed === 0, `${name} warm`);
-  const touched = touchOne(dir, () => best(1, () => pyseam(dir, ['--cache-dir', cache]), (r) => r.stats.parsed === 1, `${name} touched`));
+  const warm = best(repeat, () => pyseam(dir, ['--cache-dir', cache]), (r) => r.stats.parsed === 0 && r.stats.replayed, `${name} warm`);
+  const touched = editOne(dir, '\n# touched by npm run bench\n', () => best(1, () => pyseam(dir, ['--cache-dir', cache]), (r) => r.stats.parsed === 1 && r.stats.replayed, `${name} touched`));
+  const imported = editOne(dir, '\nimport os  # added by npm run bench\n', () => best(1, () => pyseam(dir, ['--cache-dir', cache]), (r) => r.stats.parsed === 1 && !r.stats.replayed, `${name} import`));
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   const percent = (a: number) => `${Math.round((100 * a) / coldN.seconds)}%`;
   console.error(`bench: ${name} done`);
@@ -102,17 +106,18 @@ function benchCorpus(name: string, dir: string, repeatOption: number | null): st
     name, count(f.files), (f.bytes / 1e6).toFixed(1), f.seconds.toFixed(2),
     cold1.seconds.toFixed(2), ratio(cold1.seconds, f.seconds), coldN.seconds.toFixed(2), ratio(coldN.seconds, f.seconds),
     warm.seconds.toFixed(2), percent(warm.seconds), f.listSeconds.toFixed(2), touched.seconds.toFixed(2), percent(touched.seconds),
+    imported.seconds.toFixed(2), percent(imported.seconds),
     count(Math.round(coldN.maxRssKb / 1024)),
   ];
 }
 
-/** Runs `run` with a line appended to one module of `dir` (the middle one in discovery order), then puts the file back. */
-function touchOne<T>(dir: string, run: () => T): T {
+/** Runs `run` with `text` appended to one module of `dir` (the middle one in discovery order), then puts the file back. */
+function editOne<T>(dir: string, text: string, run: () => T): T {
   const tree = nodeTree(dir);
   const files = discover(tree, {}).files.filter((f) => f.kind === 'source');
   const file = join(dir, files[Math.floor(files.length / 2)].path);
   const before = readFileSync(file);
-  appendFileSync(file, '\n# touched by npm run bench\n');
+  appendFileSync(file, text);
   try {
     return run();
   } finally {
@@ -182,14 +187,15 @@ function main(): void {
   const o = args.indexOf('--peers-only');
   const peersOnly = o >= 0 && args.splice(o, 1).length > 0 && keras !== null;
   if (!existsSync(join(ROOT, 'dist/src/cli.js'))) throw new Error('run `npm run build` first');
-  const rows: string[][] = [['corpus', 'files', 'MB', 'floor s', 'cold 1 s', '/floor', `cold ${availableParallelism()} s`, '/floor', 'warm s', '/cold', 'list+stat s', 'touched s', '/cold', 'RSS MB']];
+  const rows: string[][] = [['corpus', 'files', 'MB', 'floor s', 'cold 1 s', '/floor', `cold ${availableParallelism()} s`, '/floor', 'warm s', '/cold', 'list+stat s', 'touched s', '/cold', 'import s', '/cold', 'RSS MB']];
   if (!peersOnly) {
     for (const [name, dir] of corpora(args, sizes)) rows.push(benchCorpus(name, dir, repeat === null ? null : Number(repeat)));
     const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
     for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
     console.log(`\nfloor: read + tree-sitter parse, one thread. pyseam: whole processes (node ${process.version}, ${availableParallelism()} cores), text report; `
       + 'cold runs start from an empty cache; warm: nothing changed; list+stat: discovery alone, every directory listed and every file stat\'ed, '
-      + 'in the floor\'s process (what a warm run cannot skip); touched: one line appended to one file. RSS: peak of the cold run on all cores.');
+      + 'in the floor\'s process (what a warm run cannot skip); touched: a comment line appended to one file (report replayed); '
+      + 'import: an import appended to one file (analyzed again from the cached facts). RSS: peak of the cold run on all cores.');
   }
   if (keras) peers(resolve(keras));
   rmSync(WORK, { recursive: true, force: true });

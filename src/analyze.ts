@@ -171,8 +171,8 @@ function startAnalysis(options: AnalyzeOptions, tree: SourceTree, onProgress?: (
   const exports: ExportRecord[] = [];
   const suppressions: FileSuppression[] = [];
   let added = 0;
-  // What the resolver remembers is let go of when the facts are all in (`factsDone`).
-  let resolver: Resolver | null = new Resolver(table.modules);
+  // Made with the first facts (a replayed run has none); what it remembers is let go of when the facts are all in (`factsDone`).
+  let resolver: Resolver | null = null;
 
   const add = (facts: FileOutcome): void => {
     const { file, module } = table.parsed[added++];
@@ -183,7 +183,7 @@ function startAnalysis(options: AnalyzeOptions, tree: SourceTree, onProgress?: (
     for (const s of facts.suppressions) suppressions.push({ file: file.path, ...s });
     for (const d of facts.nonLiteralDynamic) dynamicImports.push({ importer: module.name, file: file.path, ...d });
     for (const raw of facts.imports) {
-      const resolved = resolver!.resolve(raw, module);
+      const resolved = (resolver ??= new Resolver(table.modules)).resolve(raw, module);
       if ('message' in resolved) importErrors.push({ file: file.path, line: raw.line, column: raw.column, message: resolved.message });
       else for (const site of resolved) sites.add(module.name, file.path, site);
     }

@@ -70,12 +70,18 @@ function stemOf(fileName: string, kind: DiscoveredFile['kind']): string {
 export function buildModuleTable(files: readonly DiscoveredFile[], roots: readonly SourceRoot[]): ModuleTable {
   const paths = new Set(files.map((f) => f.path));
   const rootOrder = new Map(roots.map((r, i) => [r.path, r.path === '.' ? roots.length : i]));
-  const candidates = new Map<string, ModuleEntry[]>();
+  // Every name's first definition; the names defined more than once have all their definitions in `contested`.
+  const modules = new Map<string, ModuleEntry>();
+  const contested = new Map<string, ModuleEntry[]>();
   const parsed: ModuleTable['parsed'] = [];
   const add = (entry: ModuleEntry) => {
-    const list = candidates.get(entry.name);
-    if (list) list.push(entry);
-    else candidates.set(entry.name, [entry]);
+    const first = modules.get(entry.name);
+    if (first === undefined) modules.set(entry.name, entry);
+    else {
+      const list = contested.get(entry.name);
+      if (list) list.push(entry);
+      else contested.set(entry.name, [first, entry]);
+    }
   };
 
   // Directories (`root\0dir`) whose namespace candidates are made: each once, however many files it holds.
@@ -120,9 +126,8 @@ export function buildModuleTable(files: readonly DiscoveredFile[], roots: readon
     }
   }
 
-  const modules = new Map<string, ModuleEntry>();
   const duplicates: DuplicateRecord[] = [];
-  for (const [name, list] of candidates) {
+  for (const [name, list] of contested) {
     const unique = dedupeByPath(list);
     unique.sort((a, b) => rank(a, rootOrder) - rank(b, rootOrder) || cmp(a.path, b.path));
     const winner = unique[0];
@@ -131,8 +136,7 @@ export function buildModuleTable(files: readonly DiscoveredFile[], roots: readon
     if (real.length > 1 && !isStubOfExtension(real)) duplicates.push({ module: name, paths: real.map((e) => e.path) });
   }
   duplicates.sort((a, b) => cmp(a.module, b.module));
-  const winners = new Set([...modules.values()]);
-  return { modules, parsed: parsed.filter((p) => winners.has(p.module)), duplicates };
+  return { modules, parsed: contested.size ? parsed.filter((p) => modules.get(p.module.name) === p.module) : parsed, duplicates };
 }
 
 /**

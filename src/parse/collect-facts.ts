@@ -89,7 +89,7 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
       } catch {
         statOf[i] = null;
       }
-      const found = cache.lookup(job.path, statOf[i]);
+      const found = cache.lookup(i, job.path, statOf[i]);
       if ('hit' in found) return void (hits[i] = found.hit);
       misses.push(found.expect === undefined ? job : { ...job, expect: found.expect });
     } else {
@@ -107,8 +107,8 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
   const unrecorded = new Map<number, string>();
   const record = (answer: FactsAnswer, at: number): FileOutcome => {
     if (!cache) return outcomeOf(answer);
-    const outcome = cache.record(jobs[at].path, statOf[at], answer);
-    if (cache.factsKey(jobs[at].path) === undefined) unrecorded.set(at, `facts:${hash('sha1', canonicalJson(outcome), 'base64')}`);
+    const outcome = cache.record(at, jobs[at].path, statOf[at], answer);
+    if (cache.factsKey(at) === undefined) unrecorded.set(at, `facts:${hash('sha1', canonicalJson(outcome), 'base64')}`);
     return outcome;
   };
   // A hit's outcome; should its entry not decode (cache.outcome says why), the file is read here instead.
@@ -126,9 +126,9 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
       for (const answer of batch) {
         const at = missAt[k++];
         if (answer.unchanged) {
-          hits[at] = cache.recordUnchanged(jobs[at].path, statOf[at], answer.key);
+          hits[at] = cache.recordUnchanged(at, jobs[at].path, statOf[at], answer.key);
           verified[at] = 1;
-          if (cache.factsKey(jobs[at].path) === undefined) unrecorded.set(at, `content:${answer.key}`);
+          if (cache.factsKey(at) === undefined) unrecorded.set(at, `content:${answer.key}`);
         } else {
           held[at] = record(answer, at);
         }
@@ -191,7 +191,7 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
 function factsDigest(jobs: FactsJob[], cache: FactsCache, unrecorded: Map<number, string>): string | undefined {
   const lines: string[] = [];
   for (const [i, job] of jobs.entries()) {
-    const key = cache.factsKey(job.path) ?? unrecorded.get(i);
+    const key = cache.factsKey(i) ?? unrecorded.get(i);
     if (key === undefined) return undefined;
     lines.push(`${job.path}\0${key}\n`);
   }

@@ -3,11 +3,14 @@
  * nothing changed parses nothing and reads no source.
  *
  * One pack file per analyzed directory and extraction options (`facts-<hash>.bin` in the cache
- * directory): a magic line, a SHA-1 of the rest, and node:v8's serialization of, per file, its path,
- * its stat (size, mtime, ctime, inode), its content key (read-facts.ts: a SHA-1 of the bytes, marked
- * for stubs), its facts key (below) and its outcome in the compact form of facts-codec.ts. The pack's header holds a
- * fingerprint of the code that extracted the facts (pyseam's and tree-sitter-python's versions and
- * the bytes of src/parse), so another version or a changed extractor starts afresh.
+ * directory): a magic line, a SHA-1 of the head and the head's length (4 bytes), then the head and
+ * the outcomes, each in node:v8's serialization. The head holds, per file, its path, its stat (size,
+ * mtime, ctime, inode), its content key (read-facts.ts: a SHA-1 of the bytes, marked for stubs) and
+ * its facts key (below), with a fingerprint of the code that extracted the facts (pyseam's and
+ * tree-sitter-python's versions and the bytes of src/parse), so another version or a changed
+ * extractor starts afresh, and the outcomes' SHA-1. The outcomes, in the compact form of
+ * facts-codec.ts, are read only when one is needed: a run whose report is replayed
+ * (commands/report-cache.ts) reads the head alone.
  *
  * A file is answered from its stat alone when size, mtime, ctime and inode all match and the entry
  * is not racy (git's rule, racy-git.txt): a file changed in the same clock tick as the run that
@@ -24,11 +27,13 @@
  *
  * The pack is written whole to a temporary file in the cache directory and renamed over the old
  * one (atomic on POSIX), only when something changed; runs sharing a cache each read a complete
- * pack and the last to finish wins. A pack that cannot be read or fails its checksum is reported
- * once and rebuilt; a directory that cannot be written is reported once and the run goes on.
+ * pack (the file they opened) and the last to finish wins. A pack that cannot be read or fails its
+ * checksum is reported once and rebuilt; outcomes found damaged once they are needed are reported
+ * once, and the files are read instead. A directory that cannot be written is reported once and the
+ * run goes on.
  */
 import { hash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,8 +64,10 @@ export interface CacheCounts {
 
 /** Changes within this many milliseconds of a run's start are not trusted by stat alone (covers 1-2 s mtime granularity). */
 export const RACY_MARGIN_MS = 3000;
-const MAGIC = Buffer.from('pyseam facts 1\n');
+const MAGIC = Buffer.from('pyseam facts 2\n');
 const DIGEST = 20;
+/** Where the head starts: after the magic line, the head's SHA-1 and its length. */
+const HEAD_AT = MAGIC.length + DIGEST + 4;
 
 /** The entry's stat answers for the file without reading it: everything equal, and changed well before the entry was recorded. */
 export function trustStat(recorded: FileStat, now: FileStat, recordedAt: number): boolean {
@@ -68,8 +75,8 @@ export function trustStat(recorded: FileStat, now: FileStat, recordedAt: number)
     && Math.max(now.mtimeMs, now.ctimeMs) < recordedAt - RACY_MARGIN_MS;
 }
 
-/** A pack as stored: file `i` is `paths[i]`, `stats[4i..4i+3]` (size, mtimeMs, ctimeMs, ino), `keys[i]`, `facts[i]` and outcome `i` encoded (facts-codec.ts). */
-interface StoredPack {
+/** A pack's head as stored: file `i` is `paths[i]`, `stats[4i..4i+3]` (size, mtimeMs, ctimeMs, ino), `keys[i]`, `facts[i]`, and outcome `i` of the outcomes that follow (facts-codec.ts). */
+interface StoredHead {
   code: string;
   options: string;
   /** When the run that wrote it started (ms since the epoch). */
@@ -79,7 +86,19 @@ interface StoredPack {
   keys: string[];
   /** Facts keys (see the top of this file). */
   facts: string[];
-  outcomes: EncodedOutcomes;
+  /** SHA-1 (hex) of the serialized outcomes. */
+  outcomesSha1: string;
+}
+
+/** The pack read: its head, and its outcomes when they are first needed (`FactsCache.outcomes`). */
+interface OldPack extends StoredHead {
+  /** The pack file, open from the start of the run (a pack renamed over it meanwhile does not change what is read). */
+  fd: number;
+  /** Where the outcomes start, and the file's size. */
+  outcomesAt: number;
+  size: number;
+  /** The outcomes and their decoder, once read; null when they did not check out. */
+  loaded?: { outcomes: EncodedOutcomes; decoder: OutcomeDecoder } | null;
 }
 
 let fingerprint: string | null = null;
@@ -99,16 +118,18 @@ function codeFingerprint(): string {
 
 export class FactsCache {
   readonly counts: CacheCounts = { fromStat: 0, verified: 0, extracted: 0 };
-  /** The pack read, its outcomes decoded one at a time when asked for (never all held at once); null once found damaged. */
-  private old: (StoredPack & { decoder: OutcomeDecoder }) | null;
-  private readonly index = new Map<string, number>();
+  /** The pack read, its outcomes decoded one at a time when asked for (never all held at once); null when there is none, or it is damaged. */
+  private old: OldPack | null;
+  /** The old pack's entry of each path: built when the jobs' order first differs from the pack's (`entryOf`). */
+  private index: Map<string, number> | null = null;
+  private nextEntry = 0;
   /**
    * The pack this run writes, in the order files are recorded: each new outcome is encoded as it is
    * recorded, not held; an unchanged file's entry is the old pack's (`sources[k] >= 0`, its index
    * there), copied only when the pack is saved, so a run that changed nothing copies nothing.
    * `sources[k] < 0` is new entry `-1 - sources[k]` of `encoder`.
    */
-  private readonly fresh: { paths: string[]; keys: string[]; facts: string[]; sources: number[]; encoder: OutcomeEncoder };
+  private readonly fresh: { paths: string[]; keys: string[]; facts: string[]; sources: number[]; encoder: OutcomeEncoder | null };
   private readonly stamp: number;
   private readonly code: string;
   private readonly options: string;
@@ -127,34 +148,101 @@ export class FactsCache {
     this.code = codeFingerprint();
     this.options = options;
     this.old = this.read(this.code, options);
-    if (this.old) this.old.paths.forEach((p, i) => this.index.set(p, i));
-    this.fresh = { paths: [], keys: [], facts: [], sources: [], encoder: new OutcomeEncoder(this.old?.outcomes) };
+    this.fresh = { paths: [], keys: [], facts: [], sources: [], encoder: null };
   }
 
-  private read(code: string, options: string): (StoredPack & { decoder: OutcomeDecoder }) | null {
-    let bytes: Buffer;
+  /** The old pack's entry for `path`: the one after the last found when the orders agree (the usual case), else by the index. */
+  private entryOf(path: string): number | undefined {
+    const old = this.old;
+    if (!old) return undefined;
+    if (!this.index) {
+      if (old.paths[this.nextEntry] === path) return this.nextEntry++;
+      this.index = new Map(old.paths.map((p, i) => [p, i]));
+    }
+    return this.index.get(path);
+  }
+
+  /** The old pack's outcomes and their decoder, read and checked on first use; null when there are none or they are damaged (reported once). */
+  private outcomes(): { outcomes: EncodedOutcomes; decoder: OutcomeDecoder } | null {
+    const old = this.old;
+    if (!old) return null;
+    if (old.loaded !== undefined) return old.loaded;
     try {
-      bytes = readFileSync(this.file);
+      const payload = readAt(old.fd, old.outcomesAt, old.size - old.outcomesAt);
+      if (hash('sha1', payload, 'hex') !== old.outcomesSha1) throw new Error('checksum mismatch: truncated or damaged');
+      const encoded = deserialize(payload) as EncodedOutcomes;
+      if (!(encoded?.ends instanceof Float64Array) || encoded.ends.length !== old.paths.length
+        || !(encoded.bytes instanceof Uint8Array) || !Array.isArray(encoded.strings) || !Array.isArray(encoded.shapes)) {
+        throw new Error('unexpected layout');
+      }
+      old.loaded = { outcomes: encoded, decoder: new OutcomeDecoder(encoded) };
+    } catch (error) {
+      this.warnOnce(`cache ${this.file}: unreadable (${(error as Error).message}); rebuilt`);
+      this.dirty = true;
+      old.loaded = null;
+    }
+    this.closePack();
+    return old.loaded;
+  }
+
+  private closePack(): void {
+    if (this.old && this.old.fd >= 0) {
+      closeSync(this.old.fd);
+      this.old.fd = -1;
+    }
+  }
+
+  /** The encoder of this run's new outcomes, which continues the old outcomes' tables (their entries are copied as they are). */
+  private encoder(): OutcomeEncoder {
+    this.fresh.encoder ??= new OutcomeEncoder(this.outcomes()?.outcomes);
+    return this.fresh.encoder;
+  }
+
+  /** Outcome `i` of the old pack. @throws when the outcomes are damaged, or its bytes do not decode. */
+  private decodeOld(i: number): FileOutcome {
+    const loaded = this.outcomes();
+    if (!loaded) throw new Error('outcomes damaged');
+    return loaded.decoder.decode(i);
+  }
+
+  private read(code: string, options: string): OldPack | null {
+    let fd: number;
+    try {
+      fd = openSync(this.file, 'r');
     } catch (error) {
       const errno = (error as { code?: string }).code;
       if (errno !== 'ENOENT' && errno !== 'ENOTDIR') this.warnOnce(`cache ${this.file}: unreadable (${(error as Error).message}); rebuilt`);
       return null;
     }
     try {
-      if (bytes.length < MAGIC.length + DIGEST || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a pyseam facts pack');
-      const payload = bytes.subarray(MAGIC.length + DIGEST);
-      if (!hash('sha1', payload, 'buffer').equals(bytes.subarray(MAGIC.length, MAGIC.length + DIGEST))) throw new Error('checksum mismatch: truncated or damaged');
-      const stored = deserialize(payload) as StoredPack;
-      if (stored?.code !== code || stored.options !== options) return null;
+      const size = fstatSync(fd).size;
+      const top = size >= HEAD_AT ? readAt(fd, 0, HEAD_AT) : Buffer.alloc(0);
+      if (top.length < HEAD_AT || !top.subarray(0, MAGIC.length).equals(MAGIC)) {
+        // A pack of another version's format is not damage: it is replaced, without a word.
+        if (/^pyseam facts \d+\n/.test(top.subarray(0, MAGIC.length + 4).toString('latin1'))) {
+          closeSync(fd);
+          this.dirty = true;
+          return null;
+        }
+        throw new Error('not a pyseam facts pack');
+      }
+      const headLength = top.readUInt32BE(MAGIC.length + DIGEST);
+      if (HEAD_AT + headLength > size) throw new Error('checksum mismatch: truncated or damaged');
+      const head = readAt(fd, HEAD_AT, headLength);
+      if (!hash('sha1', head, 'buffer').equals(top.subarray(MAGIC.length, MAGIC.length + DIGEST))) throw new Error('checksum mismatch: truncated or damaged');
+      const stored = deserialize(head) as StoredHead;
+      if (stored?.code !== code || stored.options !== options) {
+        closeSync(fd);
+        return null;
+      }
       const n = stored.paths?.length;
-      const encoded = stored.outcomes;
       if (!Array.isArray(stored.paths) || !(stored.stats instanceof Float64Array) || stored.stats.length !== 4 * n || stored.keys?.length !== n || stored.facts?.length !== n
-        || typeof stored.stamp !== 'number' || !(encoded?.ends instanceof Float64Array) || encoded.ends.length !== n
-        || !(encoded.bytes instanceof Uint8Array) || !Array.isArray(encoded.strings) || !Array.isArray(encoded.shapes)) {
+        || typeof stored.stamp !== 'number' || typeof stored.outcomesSha1 !== 'string') {
         throw new Error('unexpected layout');
       }
-      return { ...stored, decoder: new OutcomeDecoder(encoded) };
+      return { ...stored, fd, outcomesAt: HEAD_AT + headLength, size };
     } catch (error) {
+      closeSync(fd);
       this.warnOnce(`cache ${this.file}: unreadable (${(error as Error).message}); rebuilt`);
       this.dirty = true;
       return null;
@@ -174,14 +262,14 @@ export class FactsCache {
    * decoded here: a run takes each outcome when its turn comes, so the outcomes of a whole
    * repository are never held at once.
    */
-  lookup(path: string, stat: FileStat | null): { hit: number } | { expect?: string } {
-    const i = this.index.get(path);
+  lookup(job: number, path: string, stat: FileStat | null): { hit: number } | { expect?: string } {
+    const i = this.entryOf(path);
     if (i === undefined || !this.old) return {};
     const s = this.old.stats;
     const recorded = { size: s[4 * i], mtimeMs: s[4 * i + 1], ctimeMs: s[4 * i + 2], ino: s[4 * i + 3] };
     if (stat && trustStat(recorded, stat, this.old.stamp)) {
       this.counts.fromStat++;
-      this.add(path, stat, this.old.keys[i], this.old.facts[i], i);
+      this.add(job, path, stat, this.old.keys[i], this.old.facts[i], i);
       return { hit: i };
     }
     return { expect: this.old.keys[i] };
@@ -194,7 +282,7 @@ export class FactsCache {
    */
   outcome(hit: number, counted: 'fromStat' | 'verified' = 'fromStat'): FileOutcome | null {
     try {
-      return this.old!.decoder.decode(hit);
+      return this.decodeOld(hit);
     } catch (error) {
       this.warnOnce(`cache ${this.file}: unreadable (${(error as Error).message}); rebuilt`);
       this.counts[counted]--;
@@ -204,49 +292,50 @@ export class FactsCache {
   }
 
   /** Records a file that was read (`answer`), with the stat taken before reading it; returns its outcome. */
-  record(path: string, stat: FileStat | null, answer: FactsAnswer): FileOutcome {
+  record(job: number, path: string, stat: FileStat | null, answer: FactsAnswer): FileOutcome {
     this.dirty = true;
-    if (answer.unchanged) return this.old!.decoder.decode(this.recordUnchanged(path, stat, answer.key));
+    if (answer.unchanged) return this.decodeOld(this.recordUnchanged(job, path, stat, answer.key));
     this.counts.extracted++;
     if (stat && answer.key !== undefined) {
-      this.fresh.encoder.add(answer.outcome);
-      this.add(path, stat, answer.key, this.sameFacts(path, answer.outcome) ?? answer.key, -this.fresh.encoder.count);
+      const encoder = this.encoder();
+      encoder.add(answer.outcome);
+      this.add(job, path, stat, answer.key, this.sameFacts(path, answer.outcome) ?? answer.key, -encoder.count);
     }
     return answer.outcome;
   }
 
   /** `record` of a file read and found unchanged (content key `key`), whose outcome is not decoded here: the entry to take it from (`outcome(entry, 'verified')`). */
-  recordUnchanged(path: string, stat: FileStat | null, key: string): number {
+  recordUnchanged(job: number, path: string, stat: FileStat | null, key: string): number {
     this.dirty = true;
     this.counts.verified++;
-    const i = this.index.get(path)!;
-    if (stat) this.add(path, stat, key, this.old!.facts[i], i);
+    const i = this.entryOf(path)!;
+    if (stat) this.add(job, path, stat, key, this.old!.facts[i], i);
     return i;
   }
 
   /** The facts key of the old entry for `path` when its outcome equals `outcome` (a canonical JSON of each), else null. */
   private sameFacts(path: string, outcome: FileOutcome): string | null {
-    const i = this.index.get(path);
+    const i = this.entryOf(path);
     if (i === undefined || !this.old) return null;
     try {
-      return canonicalJson(this.old.decoder.decode(i)) === canonicalJson(outcome) ? this.old.facts[i] : null;
+      return canonicalJson(this.decodeOld(i)) === canonicalJson(outcome) ? this.old.facts[i] : null;
     } catch {
       return null; // an entry that does not decode has no facts to share
     }
   }
 
-  /** The facts key recorded for `path` in this run (see the top of this file), or undefined when the file was not recorded (no stat, or not read). */
-  factsKey(path: string): string | undefined {
-    const k = this.recorded.get(path);
+  /** The facts key recorded for job `job` in this run (see the top of this file), or undefined when its file was not recorded (no stat, or not read). */
+  factsKey(job: number): string | undefined {
+    const k = this.slots[job];
     return k === undefined ? undefined : this.fresh.facts[k];
   }
 
   private readonly statRows: number[] = [];
-  /** Records a file for the pack this run writes (a path recorded again replaces its entry); `source` as in `fresh.sources`. */
-  private add(path: string, stat: FileStat, key: string, facts: string, source: number): void {
-    let k = this.recorded.get(path);
+  /** Records job `job`'s file for the pack this run writes (a job recorded again replaces its entry); `source` as in `fresh.sources`. */
+  private add(job: number, path: string, stat: FileStat, key: string, facts: string, source: number): void {
+    let k = this.slots[job];
     if (k === undefined) {
-      this.recorded.set(path, (k = this.fresh.paths.length));
+      this.slots[job] = k = this.fresh.paths.length;
       this.fresh.paths.push(path);
     }
     this.statRows[4 * k] = stat.size;
@@ -258,30 +347,46 @@ export class FactsCache {
     this.fresh.sources[k] = source;
   }
 
-  private readonly recorded = new Map<string, number>();
+  /** Each job's entry in `fresh` (job: the caller's number for a file, one per path). */
+  private readonly slots: number[] = [];
 
-  /** Writes the pack when this run changed it (not for a read-only cache). Never throws: a failure is one warning. */
+  /** Writes the pack when this run changed it (not for a read-only cache), and lets the old one go. Never throws: a failure is one warning. */
   save(): void {
+    try {
+      this.write();
+    } finally {
+      this.closePack();
+    }
+  }
+
+  private write(): void {
     if (this.settings.readOnly) return;
     if (!this.dirty && this.fresh.paths.length === (this.old?.paths.length ?? -1)) return;
     const dir = this.settings.dir;
     const temp = join(dir, `.facts-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
     try {
+      // Entries kept from the old pack are copied from its outcomes; when those turned out damaged,
+      // the entries are left out (their files are parsed by the next run).
+      const { paths, keys, facts, sources } = this.fresh;
+      const base = sources.some((source) => source >= 0) ? this.outcomes() : null;
+      const kept = sources.flatMap((source, k) => (source < 0 || base ? [k] : []));
+      const stats = new Float64Array(4 * kept.length);
+      kept.forEach((k, j) => stats.set(this.statRows.slice(4 * k, 4 * k + 4), 4 * j));
+      const outcomes = serialize(this.encoder().gather(base?.outcomes, kept.map((k) => sources[k])));
+      const head = serialize({
+        code: this.code, options: this.options, stamp: this.stamp, stats, outcomesSha1: hash('sha1', outcomes, 'hex'),
+        paths: kept.map((k) => paths[k]), keys: kept.map((k) => keys[k]), facts: kept.map((k) => facts[k]),
+      } satisfies StoredHead);
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(head.length);
       mkdirSync(dir, { recursive: true });
       if (!existsSync(join(dir, '.gitignore'))) writeFileSync(join(dir, '.gitignore'), '# Created by pyseam automatically.\n*\n');
       if (!existsSync(join(dir, 'CACHEDIR.TAG'))) {
         writeFileSync(join(dir, 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by pyseam.\n# For information about cache directory tags, see https://bford.info/cachedir/\n');
       }
-      const stored: StoredPack = {
-        code: this.code, options: this.options, stamp: this.stamp, paths: this.fresh.paths, keys: this.fresh.keys, facts: this.fresh.facts,
-        stats: Float64Array.from(this.statRows), outcomes: this.fresh.encoder.gather(this.old?.outcomes, this.fresh.sources),
-      };
-      const payload = serialize(stored);
-      // The payload holds the bytes now: not two copies of the pack at once, nor a third in one buffer.
-      stored.outcomes = { strings: [], shapes: [], bytes: new Uint8Array(0), ends: new Float64Array(0) };
       const fd = openSync(temp, 'w');
       try {
-        for (const part of [MAGIC, hash('sha1', payload, 'buffer'), payload]) {
+        for (const part of [MAGIC, hash('sha1', head, 'buffer'), length, head, outcomes]) {
           for (let done = 0; done < part.length;) done += writeSync(fd, part, done);
         }
       } finally {
@@ -297,6 +402,17 @@ export class FactsCache {
       this.warnOnce(`cache ${dir}: not writable (${(error as Error).message}); the analysis goes on without saving it`);
     }
   }
+}
+
+/** `length` bytes of the file open as `fd`, from `at`. @throws when the file ends first. */
+function readAt(fd: number, at: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  for (let done = 0; done < length;) {
+    const n = readSync(fd, buffer, done, length - done, at + done);
+    if (n === 0) throw new Error('checksum mismatch: truncated or damaged');
+    done += n;
+  }
+  return buffer;
 }
 
 /** JSON with every object's keys sorted: equal for two plain values with the same contents, whatever order their fields were made in. */

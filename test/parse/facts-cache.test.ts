@@ -66,6 +66,25 @@ async function cached(dir: string, settings: { cacheDir?: string; jobs?: number;
 }
 const fresh = (dir: string, options: Partial<AnalyzeOptions> = {}) => JSON.stringify(analyze({ ...OPTIONS, ...options }, nodeTree(dir)));
 const packs = (cacheDir: string) => readdirSync(cacheDir).filter((f) => f.endsWith('.bin'));
+/**
+ * Rewrites the one pack of `dir` (layout in src/parse/facts-cache.ts: magic line, head SHA-1, head
+ * length, head, outcomes) with its outcomes serialized as `change` says, the checksums made to match
+ * (the outcomes' own left as it was with `keepSha1`).
+ */
+function rewritePack(dir: string, change: (outcomes: { bytes: Uint8Array }) => Uint8Array, { keepSha1 = false } = {}): void {
+  const file = join(dir, '.pyseam_cache', packs(join(dir, '.pyseam_cache'))[0]);
+  const bytes = readFileSync(file);
+  const magic = bytes.subarray(0, bytes.indexOf(0x0a) + 1);
+  const headAt = magic.length + 24;
+  const headLength = bytes.readUInt32BE(magic.length + 20);
+  const head = deserialize(bytes.subarray(headAt, headAt + headLength));
+  const outcomes = change(deserialize(bytes.subarray(headAt + headLength)));
+  if (!keepSha1) head.outcomesSha1 = createHash('sha1').update(outcomes).digest('hex');
+  const newHead = serialize(head);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(newHead.length);
+  writeFileSync(file, Buffer.concat([magic, createHash('sha1').update(newHead).digest(), length, newHead, outcomes]));
+}
 
 describe('the facts cache', () => {
   it('a second run parses nothing and gives the same result as an uncached run', async () => {
@@ -209,19 +228,35 @@ describe('the facts cache', () => {
     });
   }
 
+  it('outcomes that fail their checksum under a good head: one warning, the files read again, the right result', async () => {
+    const dir = project();
+    await sleep(RACY_MARGIN_MS + 300);
+    await cached(dir);
+    rewritePack(dir, (outcomes) => {
+      const bytes = serialize(outcomes);
+      bytes[bytes.length - 1] ^= 0xff;
+      return bytes;
+    }, { keepSha1: true });
+    const run = await cached(dir);
+    expect(run.json).toBe(fresh(dir));
+    expect(run.warnings).toHaveLength(1);
+    expect(run.warnings[0]).toMatch(/unreadable \(checksum mismatch: truncated or damaged\); rebuilt$/);
+    expect(run.facts).toMatchObject({ files: 8, fromStat: 0, parsed: 8 });
+    const next = await cached(dir);
+    expect(next.warnings).toEqual([]);
+    expect(next.facts).toMatchObject({ fromStat: 8, parsed: 0 });
+    expect(next.json).toBe(run.json);
+  });
+
   it('an entry whose bytes do not decode under a good checksum: one warning, that file parsed again, the right result', async () => {
     const dir = project();
     await sleep(RACY_MARGIN_MS + 300);
     await cached(dir);
-    // Rewrite the pack as only a bug would: entry 0's tag made unknown, the checksum made to match.
-    const [pack] = packs(join(dir, '.pyseam_cache'));
-    const file = join(dir, '.pyseam_cache', pack);
-    const bytes = readFileSync(file);
-    const magic = bytes.subarray(0, bytes.indexOf(0x0a) + 1);
-    const stored = deserialize(bytes.subarray(magic.length + 20));
-    stored.outcomes.bytes[0] = 0x7f;
-    const payload = serialize(stored);
-    writeFileSync(file, Buffer.concat([magic, createHash('sha1').update(payload).digest(), payload]));
+    // Rewrite the pack as only a bug would: entry 0's tag made unknown, the checksums made to match.
+    rewritePack(dir, (outcomes) => {
+      outcomes.bytes[0] = 0x7f;
+      return serialize(outcomes);
+    });
 
     const run = await cached(dir);
     expect(run.json).toBe(fresh(dir));
