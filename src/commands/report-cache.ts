@@ -15,9 +15,10 @@
  * `MAX_REPORTS` files are, the most recently written or replayed.
  */
 import { createHash, hash, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { readAt } from '../read-at.js';
 import type { ReportText } from './shared.js';
 
 /** A line the run wrote on standard error, replayed as it was: a warning (silenced by `--quiet`) or an error. */
@@ -80,15 +81,7 @@ export class ReportCache {
     try {
       const size = fstatSync(fd).size;
       if (size < MAGIC.length + LENGTH_LINE) throw new Error('truncated');
-      const read = (at: number, length: number): Buffer => {
-        const buffer = Buffer.alloc(length);
-        for (let done = 0; done < length;) {
-          const n = readSync(fd, buffer, done, length - done, at + done);
-          if (n === 0) throw new Error('truncated');
-          done += n;
-        }
-        return buffer;
-      };
+      const read = (at: number, length: number): Buffer => readAt(fd, at, length);
       if (!read(0, MAGIC.length).equals(MAGIC)) throw new Error('not a pyseam report');
       const length = Number(read(size - LENGTH_LINE, LENGTH_LINE).toString('latin1'));
       if (!Number.isSafeInteger(length) || length <= 0 || length > size - MAGIC.length - LENGTH_LINE) throw new Error('truncated');

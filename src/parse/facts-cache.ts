@@ -33,12 +33,13 @@
  * run goes on.
  */
 import { hash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import pkg from '../../package.json' with { type: 'json' };
+import { readAt } from '../read-at.js';
 import { OutcomeDecoder, OutcomeEncoder, type EncodedOutcomes } from './facts-codec.js';
 import type { FactsAnswer, FileOutcome } from './read-facts.js';
 import type { FileStat } from './source-tree.js';
@@ -402,17 +403,6 @@ export class FactsCache {
       this.warnOnce(`cache ${dir}: not writable (${(error as Error).message}); the analysis goes on without saving it`);
     }
   }
-}
-
-/** `length` bytes of the file open as `fd`, from `at`. @throws when the file ends first. */
-function readAt(fd: number, at: number, length: number): Buffer {
-  const buffer = Buffer.allocUnsafe(length);
-  for (let done = 0; done < length;) {
-    const n = readSync(fd, buffer, done, length - done, at + done);
-    if (n === 0) throw new Error('checksum mismatch: truncated or damaged');
-    done += n;
-  }
-  return buffer;
 }
 
 /** JSON with every object's keys sorted: equal for two plain values with the same contents, whatever order their fields were made in. */
