@@ -7,7 +7,7 @@
  */
 import { render } from 'ink-testing-library';
 import { resolve } from 'node:path';
-import { analyze } from '../src/analyze.js';
+import { analyze } from '../src/analyze-inline.js';
 import { analysisOptions } from '../src/commands/shared.js';
 import { tuiData } from '../src/commands/tui-data.js';
 import { nodeTree } from '../src/parse/source-tree.js';

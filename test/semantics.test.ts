@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, type AnalyzeOptions } from '../src/analyze.js';
+import { analyze } from '../src/analyze-inline.js';
+import { type AnalyzeOptions } from '../src/analyze.js';
 import { nodeTree } from '../src/parse/source-tree.js';
 import type { AnalysisResult } from '../src/result.js';
 

@@ -4,20 +4,26 @@
  */
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { collapseGraph, type CollapseOptions } from '../graph/collapse-graph.js';
-import type { PictureResult } from '../picture-result.js';
-import { renderDot } from '../report/dot.js';
-import { jsonPieces } from '../report/json.js';
-import { render } from '../report/index.js';
-import { renderMermaid } from '../report/mermaid.js';
+import type { CollapseOptions } from '../graph/collapse-graph.js';
 import type { AnalysisResult } from '../result.js';
 import type { AnalyzeFlags, PictureFormat } from './analyze.js';
 import type { Io } from './options.js';
 import { bodyPieces, ReportCache, type ReportMessage } from './report-cache.js';
 import { loadOrReuse, useColor, writeReport, type ReportText } from './shared.js';
 
-const PICTURES = { dot: renderDot, mermaid: renderMermaid } satisfies Record<PictureFormat, (picture: PictureResult) => string>;
+const PICTURES: Record<PictureFormat, true> = { dot: true, mermaid: true };
 const isPicture = (format: string): format is PictureFormat => Object.hasOwn(PICTURES, format);
+
+/** The report of `result` as `--format` asks: the renderers are loaded here, after the analysis (a replayed run needs none). */
+async function reportOf(result: AnalysisResult, flags: AnalyzeFlags, picture: CollapseOptions, color: boolean): Promise<ReportText> {
+  const format = flags.format;
+  if (isPicture(format)) {
+    const { collapseGraph } = await import('../graph/collapse-graph.js');
+    const collapsed = collapseGraph(result, picture);
+    return format === 'dot' ? (await import('../report/dot.js')).renderDot(collapsed) : (await import('../report/mermaid.js')).renderMermaid(collapsed);
+  }
+  return format === 'json' ? (await import('../report/json.js')).jsonPieces(result) : (await import('../report/index.js')).render(format, result, { color });
+}
 
 /**
  * Analyzes PATH and writes the report (or picture) to `--output` or standard output; `setStatus`
@@ -48,8 +54,7 @@ export async function runAnalyze(path: string, flags: AnalyzeFlags, io: Io, setS
   const gated = flags.baseline !== undefined || base !== undefined;
   const { result, inputs, warnings, cache } = await loadOrReuse(path, flags, io, { reuse: gated ? undefined : replay });
   if (!result) return;
-  const text: ReportText = isPicture(flags.format) ? PICTURES[flags.format](collapseGraph(result, picture))
-    : flags.format === 'json' ? jsonPieces(result) : render(flags.format, result, { color });
+  const text = await reportOf(result, flags, picture, color);
   if (gated) {
     const { text: gatedText, status } = flags.baseline ? (await import('./baseline-run.js')).gateOnBaseline(flags.baseline, result, flags, text, io)
       : await changedSince!.gateOnChangedSince(base!, path, flags, result, text, io);
@@ -57,7 +62,12 @@ export async function runAnalyze(path: string, flags: AnalyzeFlags, io: Io, setS
     return setStatus(status);
   }
   const keeping = inputs !== null && cache && !cache.readOnly ? reportsIn(cache.dir).keep(inputs, text) : undefined;
-  writeReport(keeping?.text ?? text, flags.output, io);
+  try {
+    writeReport(keeping?.text ?? text, flags.output, io);
+  } catch (error) {
+    keeping?.drop();
+    throw error;
+  }
   const failures = gateFailures(result, flags);
   for (const f of failures) io.err(f);
   const messages: ReportMessage[] = [...warnings.map((w) => ({ stream: 'warn' as const, text: `pyseam: warning: ${w}\n` })), ...failures.map((text) => ({ stream: 'err' as const, text }))];

@@ -108,17 +108,22 @@ export class ReportCache {
   /**
    * Keeps the report of a run on `inputs`: `text` is handed back to be written as usual, and each of
    * its pieces is kept on the way; `done` is then told the exit status and messages, and puts the
-   * file in place. Never throws: a failure is one warning, and nothing is kept.
+   * file in place, or `drop` removes what was kept (the report could not be written). Never throws:
+   * a failure is one warning, and nothing is kept.
    */
-  keep(inputs: string, text: ReportText): { text: ReportText; done: (status: number, messages: ReportMessage[]) => void } {
+  keep(inputs: string, text: ReportText): { text: ReportText; done: (status: number, messages: ReportMessage[]) => void; drop: () => void } {
     const temp = join(this.dir, `.report-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
     let fd: number | null = null;
     let bytes = 0;
     const sha1 = createHash('sha1');
     const drop = (error?: unknown): void => {
-      if (fd !== null) closeSync(fd);
+      try {
+        if (fd !== null) closeSync(fd);
+        rmSync(temp, { force: true });
+      } catch {
+        // what was kept is left as it is: a temporary file, never a report
+      }
       fd = null;
-      rmSync(temp, { force: true });
       if (error) this.warnOnce(`cache ${this.dir}: not writable (${(error as Error).message}); the report is not kept`);
     };
     const write = (bytesOf: Buffer): void => {
@@ -164,7 +169,7 @@ export class ReportCache {
         drop(error);
       }
     };
-    return { text: typeof text === 'string' ? teed([text]) : teed(text), done };
+    return { text: typeof text === 'string' ? teed([text]) : teed(text), done, drop: () => drop() };
   }
 
   /** Removes all but the `MAX_REPORTS` most recently written or replayed report files (others' temporary files are theirs). */

@@ -9,7 +9,7 @@
 import { hash } from 'node:crypto';
 import { answersFromWorkers, batchSize } from './facts-pool.js';
 import { canonicalJson, FactsCache, type CacheSettings } from './facts-cache.js';
-import { readFacts, type FactsAnswer, type FactsJob, type FileOutcome } from './read-facts.js';
+import type { FactsAnswer, FactsJob, FileOutcome } from './read-facts.js';
 import type { FileStat, SourceTree } from './source-tree.js';
 import { collectIfDue } from './tree-memory.js';
 import type { ExtractOptions } from './types.js';
@@ -58,10 +58,9 @@ function outcomeOf(answer: FactsAnswer): FileOutcome {
   return answer.outcome;
 }
 
-/** One file's outcome in this thread, uncached (the synchronous `analyze`). */
-export function factsInline(tree: SourceTree, job: FactsJob, extract: ExtractOptions): FileOutcome {
-  return outcomeOf(readFacts(tree, job, extract, false));
-}
+/** The reader and extractor (read-facts.ts and the parser under it), loaded when a file is first read in this thread: a run answered by the cache alone needs neither. */
+let reader: typeof import('./read-facts.js') | null = null;
+const readerNow = async (): Promise<typeof import('./read-facts.js')> => (reader ??= await import('./read-facts.js'));
 
 /**
  * The jobs' outcomes, in order, in chunks as they become ready; `stats` is filled in on the way.
@@ -112,7 +111,8 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
     return outcome;
   };
   // A hit's outcome; should its entry not decode (cache.outcome says why), the file is read here instead.
-  const taken = (i: number): FileOutcome => cache!.outcome(hits[i], verified?.[i] ? 'verified' : 'fromStat') ?? record(readFacts(tree, jobs[i], extract, true), i);
+  const taken = (i: number): FileOutcome | null => cache!.outcome(hits[i], verified?.[i] ? 'verified' : 'fromStat');
+  const reread = async (i: number): Promise<FileOutcome> => record((await readerNow()).readFacts(tree, jobs[i], extract, true), i);
   // Files read and found unchanged before `reuse` was asked: taken as hits are (-1 elsewhere).
   let verified: Uint8Array | null = null;
   let next = 0;
@@ -143,7 +143,7 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
     while (next < jobs.length) {
       const out: FileOutcome[] = [];
       while (next < jobs.length && out.length < HITS_PER_CHUNK) {
-        out.push(hits[next] >= 0 ? taken(next) : held[next]!);
+        out.push(hits[next] >= 0 ? taken(next) ?? await reread(next) : held[next]!);
         held[next++] = undefined;
       }
       yield out;
@@ -158,7 +158,8 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
     for (const answer of batch) {
       const at = missAt[miss++];
       while (next < at) {
-        out.push(taken(next++));
+        out.push(taken(next) ?? await reread(next));
+        next++;
         if (out.length < HITS_PER_CHUNK) continue;
         yield out;
         out.length = 0;
@@ -172,7 +173,10 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
   // The hits after the last file parsed, in chunks: decoded as they are taken, garbage once consumed.
   while (next < jobs.length) {
     const rest: FileOutcome[] = [];
-    while (next < jobs.length && rest.length < HITS_PER_CHUNK) rest.push(taken(next++));
+    while (next < jobs.length && rest.length < HITS_PER_CHUNK) {
+      rest.push(taken(next) ?? await reread(next));
+      next++;
+    }
     yield rest;
     rest.length = 0;
   }
@@ -207,6 +211,8 @@ const HITS_PER_CHUNK = 256;
  * a forced collection (the trees' finalizers run then: tree-memory.ts).
  */
 async function* inline(tree: SourceTree, jobs: FactsJob[], extract: ExtractOptions, keyed: boolean): AsyncGenerator<FactsAnswer[], void, void> {
+  if (jobs.length === 0) return;
+  const { readFacts } = await readerNow();
   let sliceStart = performance.now();
   for (const job of jobs) {
     yield [readFacts(tree, job, extract, keyed)];

@@ -52,3 +52,10 @@ export function readFacts(tree: SourceTree, job: FactsJob, extract: ExtractOptio
   noteParsed(bytes.length);
   return { key, outcome: parseModule(decoded.text, { ...extract, stub: job.stub }) };
 }
+
+/** One file's outcome in this thread, uncached (the synchronous `analyze`, analyze-inline.ts). */
+export function factsInline(tree: SourceTree, job: FactsJob, extract: ExtractOptions): FileOutcome {
+  const answer = readFacts(tree, job, extract, false);
+  if (answer.unchanged) throw new Error('an unchanged answer without a cache');
+  return answer.outcome;
+}

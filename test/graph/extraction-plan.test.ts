@@ -2,7 +2,7 @@
 // test/samples/monorepo.expected.ts, and the boundary cut on hand-built graphs.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analyze.js';
+import { analyze } from '../../src/analyze-inline.js';
 import { findBoundaryCycles } from '../../src/graph/boundary-cycles.js';
 import { extractionPlan, isTestFile } from '../../src/graph/extraction-plan.js';
 import { nodeTree } from '../../src/parse/source-tree.js';

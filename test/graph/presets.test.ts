@@ -1,7 +1,8 @@
 // Presets (issue 3): declared prefixes of well-known external packages, applied to external
 // targets only, the longest prefix deciding. Expected values worked out by hand from the lists.
 import { describe, expect, it } from 'vitest';
-import { analyze, type AnalyzeOptions } from '../../src/analyze.js';
+import { analyze } from '../../src/analyze-inline.js';
+import { type AnalyzeOptions } from '../../src/analyze.js';
 import { memoryTree } from '../../src/parse/memory-tree.js';
 import { PRESETS, selectPresets } from '../../src/graph/presets.js';
 

@@ -19,7 +19,8 @@
 //                8 from lib import __version__        a dunder: public although not in __all__
 //                9 from lib.nested import b           lib.nested changes __all__ inside an `if`: not literal
 import { describe, expect, it } from 'vitest';
-import { analyze, type AnalyzeOptions } from '../../src/analyze.js';
+import { analyze } from '../../src/analyze-inline.js';
+import { type AnalyzeOptions } from '../../src/analyze.js';
 import { memoryTree } from '../../src/parse/memory-tree.js';
 
 const FILES = {

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analyze.js';
+import { analyze } from '../../src/analyze-inline.js';
 import { analysisOptions } from '../../src/commands/shared.js';
 import type { CutSite } from '../../src/extraction-result.js';
 import { extractionPlan } from '../../src/graph/extraction-plan.js';

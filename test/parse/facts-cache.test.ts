@@ -16,7 +16,8 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, ren
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyze, analyzeAsync, type AnalyzeOptions, type FactsStats } from '../../src/analyze.js';
+import { analyze } from '../../src/analyze-inline.js';
+import { analyzeAsync, type AnalyzeOptions, type FactsStats } from '../../src/analyze.js';
 import { RACY_MARGIN_MS, trustStat } from '../../src/parse/facts-cache.js';
 import { memoryTree } from '../../src/parse/memory-tree.js';
 import { nodeTree } from '../../src/parse/source-tree.js';

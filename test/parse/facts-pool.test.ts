@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyze, analyzeAsync, type AnalyzeOptions, type FactsStats } from '../../src/analyze.js';
+import { analyze } from '../../src/analyze-inline.js';
+import { analyzeAsync, type AnalyzeOptions, type FactsStats } from '../../src/analyze.js';
 import { answersFromWorkers, WorkerError } from '../../src/parse/facts-pool.js';
 import { nodeTree } from '../../src/parse/source-tree.js';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analyze.js';
+import { analyze } from '../../src/analyze-inline.js';
 import { nodeTree } from '../../src/parse/source-tree.js';
 import type { AnalysisResult } from '../../src/result.js';
 import { PYTHON } from '../../scripts/ast-oracle.js';

@@ -2,7 +2,7 @@
 // analysis of samples/monorepo with its pyseam.toml, as `pyseam tui samples/monorepo` runs it
 // (hand-checked in test/samples/monorepo.expected.ts).
 import { fileURLToPath } from 'node:url';
-import { analyze } from '../../src/analyze.js';
+import { analyze } from '../../src/analyze-inline.js';
 import { analysisOptions } from '../../src/commands/shared.js';
 import { tuiData } from '../../src/commands/tui-data.js';
 import { nodeTree } from '../../src/parse/source-tree.js';

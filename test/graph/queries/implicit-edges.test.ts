@@ -14,7 +14,8 @@
 // Without implicit edges there is no cycle. With them: app -> app.core -> lib -> app, and
 // lib -> app.sub.view -> app.core -> lib: one cycle {app, app.core, app.sub.view, lib}.
 import { describe, expect, it } from 'vitest';
-import { analyze, type AnalyzeOptions } from '../../../src/analyze.js';
+import { analyze } from '../../../src/analyze-inline.js';
+import { type AnalyzeOptions } from '../../../src/analyze.js';
 import { implicitTargets } from '../../../src/graph/implicit-edges.js';
 import { memoryTree } from '../../../src/parse/memory-tree.js';
 import type { AnalysisResult, ModuleKind } from '../../../src/result.js';
