@@ -42,7 +42,10 @@ export async function runAnalyze(path: string, flags: AnalyzeFlags, io: Io, setS
   const changedSince = flags.changedSince ? await import('./changed-since.js') : null;
   const base = changedSince?.mergeBase(path, flags.changedSince!);
   const color = useColor(flags.output);
-  const reportsIn = (dir: string): ReportCache => new ReportCache(dir, { command: 'analyze', path: resolve(path), flags, color }, (m) => io.warn(`pyseam: warning: ${m}\n`));
+  // What decides the report besides the inputs: not the threads (the report is the same byte for byte),
+  // nor where it goes (but for the colour), nor --quiet (the messages are kept, and silenced when replayed).
+  const { jobs: _jobs, output: _output, quiet: _quiet, ...deciding } = flags;
+  const reportsIn = (dir: string): ReportCache => new ReportCache(dir, { command: 'analyze', path: resolve(path), flags: deciding, color }, (m) => io.warn(`pyseam: warning: ${m}\n`));
   const replay = (inputs: string, cache: { dir: string }): boolean => {
     const kept = reportsIn(cache.dir).find(inputs);
     if (!kept) return false;

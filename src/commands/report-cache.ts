@@ -9,7 +9,8 @@
  * One file per command line and inputs in the cache directory (`report-<hash>.bin`, the hash of the
  * analyzed directory, the flags, the colour choice and the inputs), so switching back to a branch
  * analyzed before replays too: the magic line, the report's bytes, a JSON trailer (the inputs, the
- * exit status, the messages, the report's size and SHA-1), and the trailer's length as a last line.
+ * exit status, the messages, the report's size, and a SHA-1 of the report and all of these), and the
+ * trailer's length as a last line.
  * Written to a temporary file and renamed (atomic on POSIX); a file that is damaged or does not
  * check out is reported once and not used. Reports over `MAX_REPORT_BYTES` are not kept; at most
  * `MAX_REPORTS` files are, the most recently written or replayed.
@@ -40,8 +41,16 @@ interface Trailer {
   status: number;
   messages: ReportMessage[];
   bytes: number;
+  /** SHA-1 (hex) of the report's bytes, a NUL, and the JSON of `[inputs, status, messages, bytes]`: a damaged status or message fails it too. */
   sha1: string;
 }
+
+/** The trailer's SHA-1: of the report (already in `sha1`), then of everything the trailer says of it. */
+function sealed(sha1: ReturnType<typeof createHash>, trailer: Omit<Trailer, 'sha1'>): string {
+  return sha1.update('\0').update(JSON.stringify([trailer.inputs, trailer.status, trailer.messages, trailer.bytes])).digest('hex');
+}
+
+const DAMAGED = 'checksum mismatch: truncated or damaged';
 
 const MAGIC = Buffer.from('pyseam report 1\n');
 /** Reports larger than this (bytes) are not kept: a JSON report of a very large tree costs more to keep than to make. */
@@ -80,16 +89,21 @@ export class ReportCache {
     }
     try {
       const size = fstatSync(fd).size;
-      if (size < MAGIC.length + LENGTH_LINE) throw new Error('truncated');
+      if (size < MAGIC.length + LENGTH_LINE) throw new Error(DAMAGED);
       const read = (at: number, length: number): Buffer => readAt(fd, at, length);
       if (!read(0, MAGIC.length).equals(MAGIC)) throw new Error('not a pyseam report');
       const length = Number(read(size - LENGTH_LINE, LENGTH_LINE).toString('latin1'));
-      if (!Number.isSafeInteger(length) || length <= 0 || length > size - MAGIC.length - LENGTH_LINE) throw new Error('truncated');
-      const trailer = JSON.parse(read(size - LENGTH_LINE - length, length).toString('utf8')) as Trailer;
-      if (trailer.bytes !== size - MAGIC.length - LENGTH_LINE - length) throw new Error('truncated');
-      if (trailer.inputs !== inputs) throw new Error('another run\'s report');
+      if (!Number.isSafeInteger(length) || length <= 0 || length > size - MAGIC.length - LENGTH_LINE) throw new Error(DAMAGED);
+      let trailer: Trailer;
+      try {
+        trailer = JSON.parse(read(size - LENGTH_LINE - length, length).toString('utf8')) as Trailer;
+      } catch {
+        throw new Error(DAMAGED);
+      }
+      if (trailer?.bytes !== size - MAGIC.length - LENGTH_LINE - length) throw new Error(DAMAGED);
       const body = read(MAGIC.length, trailer.bytes);
-      if (hash('sha1', body, 'hex') !== trailer.sha1) throw new Error('checksum mismatch');
+      if (sealed(createHash('sha1').update(body), trailer) !== trailer.sha1) throw new Error(DAMAGED);
+      if (trailer.inputs !== inputs) throw new Error('another run\'s report');
       if (!Number.isInteger(trailer.status) || !Array.isArray(trailer.messages)) throw new Error('unexpected layout');
       try {
         utimesSync(file, new Date(), new Date()); // recently used: kept longest
@@ -158,7 +172,7 @@ export class ReportCache {
     const done = (status: number, messages: ReportMessage[]): void => {
       if (fd === null) return;
       try {
-        const trailer = Buffer.from(JSON.stringify({ inputs, status, messages, bytes, sha1: sha1.digest('hex') } satisfies Trailer), 'utf8');
+        const trailer = Buffer.from(JSON.stringify({ inputs, status, messages, bytes, sha1: sealed(sha1, { inputs, status, messages, bytes }) } satisfies Trailer), 'utf8');
         write(trailer);
         write(Buffer.from(`${String(trailer.length).padStart(LENGTH_LINE - 1, '0')}\n`, 'latin1'));
         closeSync(fd);

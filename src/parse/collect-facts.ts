@@ -8,7 +8,8 @@
  */
 import { hash } from 'node:crypto';
 import { answersFromWorkers, batchSize } from './facts-pool.js';
-import { canonicalJson, FactsCache, type CacheSettings } from './facts-cache.js';
+import { FactsCache, type CacheSettings } from './facts-cache.js';
+import { factsKeyOf } from './facts-key.js';
 import type { FactsAnswer, FactsJob, FileOutcome } from './read-facts.js';
 import type { FileStat, SourceTree } from './source-tree.js';
 import { collectIfDue } from './tree-memory.js';
@@ -107,7 +108,7 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
   const record = (answer: FactsAnswer, at: number): FileOutcome => {
     if (!cache) return outcomeOf(answer);
     const outcome = cache.record(at, jobs[at].path, statOf[at], answer);
-    if (cache.factsKey(at) === undefined) unrecorded.set(at, `facts:${hash('sha1', canonicalJson(outcome), 'base64')}`);
+    if (cache.factsKey(at) === undefined) unrecorded.set(at, (!answer.unchanged && answer.facts) || factsKeyOf(outcome));
     return outcome;
   };
   // A hit's outcome; should its entry not decode (cache.outcome says why), the file is read here instead.

@@ -19,11 +19,11 @@
  * means "hash it": the content key decides, so a touched file is read but not parsed, and a stale
  * entry never gives a wrong result. Faking the old mtime with utimes(2) changes the ctime.
  *
- * A file's facts key names its facts, not its bytes: the content key of the first version of the
- * file that gave these facts. A file re-extracted with the same facts as its entry (a comment or a
- * function body edited, the imports untouched) keeps the entry's facts key; other facts take the new
- * content key. Two runs whose files have the same facts keys had the same facts, so what is built
- * from the facts alone (the report cache, report-cache.ts) can be reused without decoding them.
+ * A file's facts key names its facts, not its bytes: a hash of the facts as extracted (facts-key.ts).
+ * A file edited without a change to its facts (a comment or a function body, no import moved) keeps
+ * its facts key, whatever was in between. Two runs whose files have the same facts keys had the
+ * same facts, so what is built from the facts alone (the report cache, report-cache.ts) can be
+ * reused without decoding them.
  *
  * The pack is written whole to a temporary file in the cache directory and renamed over the old
  * one (atomic on POSIX), only when something changed; runs sharing a cache each read a complete
@@ -40,6 +40,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import pkg from '../../package.json' with { type: 'json' };
 import { readAt } from '../read-at.js';
+import { factsKeyOf } from './facts-key.js';
 import { OutcomeDecoder, OutcomeEncoder, type EncodedOutcomes } from './facts-codec.js';
 import type { FactsAnswer, FileOutcome } from './read-facts.js';
 import type { FileStat } from './source-tree.js';
@@ -300,7 +301,7 @@ export class FactsCache {
     if (stat && answer.key !== undefined) {
       const encoder = this.encoder();
       encoder.add(answer.outcome);
-      this.add(job, path, stat, answer.key, this.sameFacts(path, answer.outcome) ?? answer.key, -encoder.count);
+      this.add(job, path, stat, answer.key, answer.facts ?? factsKeyOf(answer.outcome), -encoder.count);
     }
     return answer.outcome;
   }
@@ -312,17 +313,6 @@ export class FactsCache {
     const i = this.entryOf(path)!;
     if (stat) this.add(job, path, stat, key, this.old!.facts[i], i);
     return i;
-  }
-
-  /** The facts key of the old entry for `path` when its outcome equals `outcome` (a canonical JSON of each), else null. */
-  private sameFacts(path: string, outcome: FileOutcome): string | null {
-    const i = this.entryOf(path);
-    if (i === undefined || !this.old) return null;
-    try {
-      return canonicalJson(this.decodeOld(i)) === canonicalJson(outcome) ? this.old.facts[i] : null;
-    } catch {
-      return null; // an entry that does not decode has no facts to share
-    }
   }
 
   /** The facts key recorded for job `job` in this run (see the top of this file), or undefined when its file was not recorded (no stat, or not read). */
@@ -403,11 +393,4 @@ export class FactsCache {
       this.warnOnce(`cache ${dir}: not writable (${(error as Error).message}); the analysis goes on without saving it`);
     }
   }
-}
-
-/** JSON with every object's keys sorted: equal for two plain values with the same contents, whatever order their fields were made in. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    : v));
 }

@@ -5,6 +5,7 @@
 import { hash } from 'node:crypto';
 import { decodeSource } from './decode.js';
 import { parseModule } from './extract.js';
+import { factsKeyOf } from './facts-key.js';
 import type { SourceTree } from './source-tree.js';
 import { noteParsed } from './tree-memory.js';
 import type { ExtractOptions, ModuleFacts } from './types.js';
@@ -21,12 +22,13 @@ export interface FactsJob {
 }
 
 /**
- * The answer for one job. `key` is the content key (absent when the file could not be read, or when
- * no key was asked for); `outcome` is absent exactly when `unchanged` is true.
+ * The answer for one job. `key` is the content key and `facts` the facts key (facts-key.ts), both
+ * absent when the file could not be read or when no key was asked for; `outcome` is absent exactly
+ * when `unchanged` is true.
  */
 export type FactsAnswer =
   | { unchanged: true; key: string }
-  | { unchanged?: false; key?: string; outcome: FileOutcome };
+  | { unchanged?: false; key?: string; facts?: string; outcome: FileOutcome };
 
 /** The content key of a file: a hash of its bytes, marked for stubs (a `.pyi` gives other facts than the same bytes in a `.py`). */
 export function contentKey(bytes: Uint8Array, stub: boolean): string {
@@ -35,7 +37,7 @@ export function contentKey(bytes: Uint8Array, stub: boolean): string {
 
 /**
  * Reads and extracts one file. With `keyed`, the content key is computed, and a file whose key is
- * `job.expect` is answered `unchanged` without being parsed. An unreadable file is skipped as
+ * `job.expect` is answered `unchanged` without being parsed; the facts key of any other is computed too. An unreadable file is skipped as
  * `unreadable: <message>`, an undecodable one with decodeSource's message.
  */
 export function readFacts(tree: SourceTree, job: FactsJob, extract: ExtractOptions, keyed: boolean): FactsAnswer {
@@ -48,9 +50,8 @@ export function readFacts(tree: SourceTree, job: FactsJob, extract: ExtractOptio
   const key = keyed ? contentKey(bytes, job.stub) : undefined;
   if (key !== undefined && key === job.expect) return { unchanged: true, key };
   const decoded = decodeSource(bytes);
-  if ('error' in decoded) return { key, outcome: { skipped: decoded.error } };
-  noteParsed(bytes.length);
-  return { key, outcome: parseModule(decoded.text, { ...extract, stub: job.stub }) };
+  const outcome: FileOutcome = 'error' in decoded ? { skipped: decoded.error } : (noteParsed(bytes.length), parseModule(decoded.text, { ...extract, stub: job.stub }));
+  return key === undefined ? { outcome } : { key, facts: factsKeyOf(outcome), outcome };
 }
 
 /** One file's outcome in this thread, uncached (the synchronous `analyze`, analyze-inline.ts). */

@@ -91,6 +91,8 @@ describe('the report cache', () => {
     appendFileSync(join(dir, 'pyseam.toml'), 'check-stdlib = true\n');
     expect(both(dir).replayed).toBe(false);
     expect(both(dir).replayed).toBe(true);
+    // Neither the threads nor --quiet decide the report: replayed.
+    expect(both(dir, '--jobs', '1').replayed).toBe(true);
     expect(both(dir, '--no-lazy').replayed).toBe(false);
     expect(both(dir, '--format', 'markdown').replayed).toBe(false);
     expect(both(dir, '--format', 'markdown').replayed).toBe(true);
@@ -124,13 +126,31 @@ describe('the report cache', () => {
     writeFileSync(path, bytes);
     const damaged = pyseam('analyze', dir, '--format', 'json');
     expect(damaged.replayed).toBe(false);
-    expect(damaged.stderr).toMatch(/^pyseam: warning: cache .*report-[0-9a-f]{16}\.bin: unreadable \(checksum mismatch\); analyzed again\n$/);
+    expect(damaged.stderr).toMatch(/^pyseam: warning: cache .*report-[0-9a-f]{16}\.bin: unreadable \(checksum mismatch: truncated or damaged\); analyzed again\n$/);
     expect(damaged.stdout).toBe(pyseam('analyze', dir, '--format', 'json', '--no-cache').stdout);
     writeFileSync(path, bytes.subarray(0, 40)); // truncated
-    expect(pyseam('analyze', dir, '--format', 'json').stderr).toMatch(/unreadable \(truncated\); analyzed again\n$/);
+    expect(pyseam('analyze', dir, '--format', 'json').stderr).toMatch(/unreadable \(checksum mismatch: truncated or damaged\); analyzed again\n$/);
     const next = both(dir, '--format', 'json');
     expect(next.replayed).toBe(true);
     expect(next.stderr).toBe('');
+  });
+
+  it('a damaged exit status or message in a report file is found: the gate still fails', () => {
+    const dir = sampleCopy();
+    const args = ['--fail-on-private-import'];
+    both(dir, ...args);
+    const [file] = reports(dir);
+    const path = join(dir, '.pyseam_cache', file);
+    const text = readFileSync(path, 'latin1');
+    for (const [from, to] of [['"status":1', '"status":0'], ['5 private imports', '4 private imports']]) {
+      expect(text).toContain(from);
+      writeFileSync(path, text.replace(from, to), 'latin1'); // same length: only the trailer's checksum can tell
+      const run = pyseam('analyze', dir, ...args);
+      expect(run.replayed).toBe(false);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/unreadable \(checksum mismatch: truncated or damaged\); analyzed again\n/);
+      expect(run.stderr).toContain('pyseam: --fail-on-private-import: 5 private imports\n');
+    }
   });
 
   it('--baseline and --changed-since gate on what lies outside the analysis: never replayed, nothing kept', () => {

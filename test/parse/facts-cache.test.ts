@@ -140,6 +140,9 @@ describe('the facts cache', () => {
     const lower = await cached(dir);
     expect(lower.facts.digest).not.toBe(imported.facts.digest);
     expect(lower.facts.digest).not.toBe(cold.facts.digest);
+    // The first facts again, though the entry before had others (as after switching back to a branch).
+    writeFileSync(join(dir, 'lib/core.py'), Buffer.concat([original, Buffer.from('# another comment\n')]));
+    expect((await cached(dir)).facts.digest).toBe(cold.facts.digest);
     writeFileSync(join(dir, 'lib/core.py'), original);
     expect((await cached(dir)).facts.digest).toBe(cold.facts.digest);
     // A file renamed: the same facts under another path is another tree.
