@@ -12,7 +12,7 @@ import { FactsCache, type CacheSettings } from './facts-cache.js';
 import { factsKeyOf } from './facts-key.js';
 import type { FactsAnswer, FactsJob, FileOutcome } from './read-facts.js';
 import type { FileStat, SourceTree } from './source-tree.js';
-import { collectIfDue } from './tree-memory.js';
+import { collectIfDue, SLICE_MS } from './tree-memory.js';
 import type { ExtractOptions } from './types.js';
 
 /** How the facts are collected: threads to parse with (1: this thread), the cache (null: none), and where a cache problem is reported. */
@@ -208,8 +208,8 @@ const HITS_PER_CHUNK = 256;
 
 /**
  * The in-process source for `collectFacts`: one file per chunk, so a consumer can report progress
- * between files, handing the event loop back every `SLICE_MS` (a progress view can draw) and after
- * a forced collection (the trees' finalizers run then: tree-memory.ts).
+ * between files, handing the event loop back every `SLICE_MS` (a progress view can draw, and the
+ * dead trees are freed: tree-memory.ts) and after a forced collection.
  */
 async function* inline(tree: SourceTree, jobs: FactsJob[], extract: ExtractOptions, keyed: boolean): AsyncGenerator<FactsAnswer[], void, void> {
   if (jobs.length === 0) return;
@@ -223,5 +223,3 @@ async function* inline(tree: SourceTree, jobs: FactsJob[], extract: ExtractOptio
     }
   }
 }
-
-const SLICE_MS = 30;

@@ -13,6 +13,15 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
+/**
+ * A thread that parses returns to the event loop at least this often (milliseconds): the trees that
+ * V8's young-generation collections found dead are freed only there. Measured on keras v2.6.0 (512
+ * files, 8.7 MB), read and parse on one thread: 1.3 s when yielding every 30 ms (or after every
+ * file, or every 100 ms: the same), 1.9 to 2.0 s when yielding only at `BUDGET_BYTES` (never, on a
+ * tree that small: every tree is held to the end).
+ */
+export const SLICE_MS = 30;
+
 /** Source bytes parsed between two forced collections: about 150 MB of trees per thread at most. */
 export const BUDGET_BYTES = 16 * 1024 * 1024;
 
