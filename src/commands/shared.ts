@@ -63,27 +63,42 @@ export interface MaybeLoaded {
 export async function loadOrReuse(path: string, flags: AnalysisFlags, io: Io,
   more: { extraComponents?: ComponentConfig[]; cacheOf?: string; reuse?: (inputs: string, cache: NonNullable<FactsRun['cache']>) => boolean } = {}): Promise<MaybeLoaded> {
   const { options, config, dir, run } = analysisOptions(path, flags, io, more.extraComponents, more.cacheOf);
+  const cache = run.cache;
+  // The tree record (tree-record.ts): when every probe of the last analysis answers as it did, its
+  // inputs are this run's, and the report may be replayed without discovering anything.
+  const record = more.reuse && cache && !cache.readOnly && !options.apiSources?.length
+    ? new (await import('./tree-record.js')).TreeRecord(cache.dir, dir, options, run.warn) : null;
+  if (record) {
+    const known = record.recheck();
+    if (known.inputs !== null && more.reuse!(known.inputs, cache!)) {
+      if (process.env.PYSEAM_STATS) {
+        io.err(`pyseam: stats: ${known.files} files: ${known.files} from the cache unread, 0 read and unchanged, 0 parsed; 0 worker threads; tree as recorded; report replayed\n`);
+      }
+      return { result: null, inputs: known.inputs, config, dir, warnings: [], cache, warn: run.warn };
+    }
+  }
   const progress = await progressBar();
   const seen: { facts?: FactsStats } = {};
   const onProgress = (event: ProgressEvent) => {
     if (event.stage === 'parse' && event.facts) seen.facts = event.facts;
     progress.onProgress(event);
   };
-  const reuse = more.reuse && run.cache ? ((cache) => (inputs: string) => more.reuse!(inputs, cache))(run.cache) : undefined;
+  const reuse = more.reuse && cache ? (inputs: string) => more.reuse!(inputs, cache) : undefined;
   let analysis: { result: AnalysisResult | null; inputs: string | null };
   try {
-    analysis = await analyzeOrReuse(options, nodeTree(dir), run, onProgress, reuse);
+    analysis = await analyzeOrReuse(options, nodeTree(dir, record?.sink()), run, onProgress, reuse);
   } finally {
     progress.stop();
   }
   const { facts } = seen;
+  if (record && analysis.inputs !== null && facts) record.save(analysis.inputs, facts.files);
   if (facts && process.env.PYSEAM_STATS) {
     io.err(`pyseam: stats: ${facts.files} files: ${facts.fromStat} from the cache unread, ${facts.verified} read and unchanged, ${facts.parsed} parsed; `
       + `${facts.workers} worker threads${facts.reused ? '; report replayed' : ''}\n`);
   }
   const warnings = analysis.result ? analysisWarnings(analysis.result) : [];
   for (const w of warnings) io.warn(`pyseam: warning: ${w}\n`);
-  return { ...analysis, config, dir, warnings, cache: run.cache, warn: run.warn };
+  return { ...analysis, config, dir, warnings, cache, warn: run.warn };
 }
 
 /**

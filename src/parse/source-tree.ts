@@ -11,6 +11,7 @@
  */
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
+import { errorCode, failureOf, fsError, READABLE_BY_ALL, statOf, type ProbeSink } from './probes.js';
 
 /** An entry's own type, without following a symlink. */
 export type EntryType = 'file' | 'directory' | 'symlink' | 'other';
@@ -62,19 +63,7 @@ export function joinPath(dir: string, name: string): string {
   return dir === '' || dir === '.' ? name : `${dir}/${name}`;
 }
 
-/** An `Error` with a Node-style `code`. */
-export function fsError(code: string, message: string): Error {
-  return Object.assign(new Error(`${code}: ${message}`), { code });
-}
-
-/** The `code` of a thrown file-system error, or `'UNKNOWN'`. */
-export function errorCode(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : 'UNKNOWN';
-}
-
-/** Read permission for the owner, the group and everyone else (`S_IRUSR | S_IRGRP | S_IROTH`). */
-const READABLE_BY_ALL = 0o444;
+export { errorCode, fsError };
 
 /**
  * A `SourceTree` over the real file system, rooted at `directory` (synchronous calls: discovery is one pass of small operations).
@@ -84,32 +73,47 @@ const READABLE_BY_ALL = 0o444;
  * (mode `r--r--r--` at least, the usual case) is readable without asking the kernel again; for any
  * other, access(2) decides, as it knows the process's uid, groups and the file's ACL. (An ACL that
  * denies a world-readable file is found when the file is read, and reported then.)
+ *
+ * With `probes`, every question about the tree goes through it (probes.ts): a directory's stat
+ * before it is listed, a file's before it is read, and what `stat`, `realpath` and `checkReadable`
+ * answer come from its answers, so what it notes is what the analysis saw.
  */
-export function nodeTree(directory: string): SourceTree {
+export function nodeTree(directory: string, probes?: ProbeSink): SourceTree {
   const base = nodePath.resolve(directory);
   const abs = (rel: string): string => (rel === '' || rel === '.' ? base : nodePath.join(base, rel));
   const statTaken = new Map<string, FileStat>();
+  /** A probe's answer, thrown when it is a failure. */
+  const asked = (kind: 'type' | 'real' | 'file', path: string) => {
+    const answer = probes!.take(kind, path);
+    const failure = failureOf(kind, answer, path);
+    if (failure) throw failure;
+    return answer;
+  };
   return {
     location: base,
     root: base,
     name: nodePath.basename(base),
     list(dir) {
+      probes?.take('dir', dir);
       return fs.readdirSync(abs(dir), { withFileTypes: true }).map((d) => ({
         name: d.name,
         type: d.isSymbolicLink() ? 'symlink' : d.isDirectory() ? 'directory' : d.isFile() ? 'file' : 'other',
       }));
     },
     stat(path) {
+      if (probes) return asked('type', path) as 'file' | 'directory' | 'other';
       const s = fs.statSync(abs(path));
       return s.isDirectory() ? 'directory' : s.isFile() ? 'file' : 'other';
     },
     realpath(path) {
-      return fs.realpathSync.native(abs(path));
+      return probes ? asked('real', path) : fs.realpathSync.native(abs(path));
     },
     read(path) {
+      probes?.take('file', path);
       return fs.readFileSync(abs(path));
     },
     checkReadable(path) {
+      if (probes) return void statTaken.set(path, statOf(asked('file', path)));
       const { size, mtimeMs, ctimeMs, ino, mode } = fs.statSync(abs(path));
       if ((mode & READABLE_BY_ALL) !== READABLE_BY_ALL) fs.accessSync(abs(path), fs.constants.R_OK);
       statTaken.set(path, { size, mtimeMs, ctimeMs, ino });
@@ -120,6 +124,7 @@ export function nodeTree(directory: string): SourceTree {
         statTaken.delete(path);
         return taken;
       }
+      if (probes) return statOf(asked('file', path));
       const { size, mtimeMs, ctimeMs, ino } = fs.statSync(abs(path));
       return { size, mtimeMs, ctimeMs, ino };
     },
