@@ -188,15 +188,7 @@ export class ReportCache {
 
   /** Removes all but the `MAX_REPORTS` most recently written or replayed report files (others' temporary files are theirs). */
   private prune(): void {
-    const reports = readdirSync(this.dir).filter((n) => /^report-[0-9a-f]{16}\.bin$/.test(n)).map((name) => {
-      try {
-        return { name, at: statSync(join(this.dir, name)).mtimeMs };
-      } catch {
-        return { name, at: Infinity }; // removed meanwhile
-      }
-    });
-    reports.sort((a, b) => b.at - a.at);
-    for (const { name } of reports.slice(MAX_REPORTS)) rmSync(join(this.dir, name), { force: true });
+    keepNewest(this.dir, /^report-[0-9a-f]{16}\.bin$/, MAX_REPORTS);
   }
 
   private warnOnce(message: string): void {
@@ -212,4 +204,17 @@ export function* bodyPieces(body: Buffer): Generator<string> {
   for (let at = 0; at < body.length; at += SLICE) yield decoder.write(body.subarray(at, at + SLICE));
   const rest = decoder.end();
   if (rest) yield rest;
+}
+
+/** Removes all but the `count` most recently modified files of `dir` whose names match `names`. */
+export function keepNewest(dir: string, names: RegExp, count: number): void {
+  const files = readdirSync(dir).filter((n) => names.test(n)).map((name) => {
+    try {
+      return { name, at: statSync(join(dir, name)).mtimeMs };
+    } catch {
+      return { name, at: Infinity }; // removed meanwhile
+    }
+  });
+  files.sort((a, b) => b.at - a.at);
+  for (const { name } of files.slice(count)) rmSync(join(dir, name), { force: true });
 }

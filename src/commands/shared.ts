@@ -7,7 +7,7 @@ import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import pc from 'picocolors';
-import { analyzeOrReuse, type AnalyzeOptions, type FactsRun, type FactsStats, type ProgressEvent } from '../analyze.js';
+import type { AnalyzeOptions, FactsRun, FactsStats, ProgressEvent } from '../analyze.js';
 import { loadConfig, type ComponentConfig, type PyseamConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { nodeTree } from '../parse/source-tree.js';
@@ -86,6 +86,8 @@ export async function loadOrReuse(path: string, flags: AnalysisFlags, io: Io,
   const reuse = more.reuse && cache ? (inputs: string) => more.reuse!(inputs, cache) : undefined;
   let analysis: { result: AnalysisResult | null; inputs: string | null };
   try {
+    // Loaded here, not up front: a run replayed from the tree record needs none of the analysis.
+    const { analyzeOrReuse } = await import('../analyze.js');
     analysis = await analyzeOrReuse(options, nodeTree(dir, record?.sink()), run, onProgress, reuse);
   } finally {
     progress.stop();

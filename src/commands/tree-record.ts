@@ -16,12 +16,12 @@
  * once and replaced.
  */
 import { createHash, hash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalyzeOptions } from '../analyze.js';
-import { RACY_MARGIN_MS } from '../parse/facts-cache.js';
-import { changedAt, probe, type ProbeKind, type ProbeSink } from '../parse/probes.js';
+import { changedAt, probe, RACY_MARGIN_MS, type ProbeKind, type ProbeSink } from '../parse/probes.js';
 import { programFingerprint } from '../program-fingerprint.js';
+import { keepNewest } from './report-cache.js';
 
 const MAGIC = 'pyseam tree record 1\n';
 /** Tree records kept in one cache directory (the most recently written). */
@@ -169,14 +169,6 @@ export class TreeRecord {
 
   /** Removes all but the `MAX_RECORDS` most recently written records. */
   private prune(): void {
-    const records = readdirSync(this.cacheDir).filter((n) => /^tree-[0-9a-f]{16}\.bin$/.test(n)).map((name) => {
-      try {
-        return { name, at: statSync(join(this.cacheDir, name)).mtimeMs };
-      } catch {
-        return { name, at: Infinity };
-      }
-    });
-    records.sort((a, b) => b.at - a.at);
-    for (const { name } of records.slice(MAX_RECORDS)) rmSync(join(this.cacheDir, name), { force: true });
+    keepNewest(this.cacheDir, /^tree-[0-9a-f]{16}\.bin$/, MAX_RECORDS);
   }
 }

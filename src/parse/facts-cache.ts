@@ -43,7 +43,10 @@ import { readAt } from '../read-at.js';
 import { factsKeyOf } from './facts-key.js';
 import { OutcomeDecoder, OutcomeEncoder, type EncodedOutcomes } from './facts-codec.js';
 import type { FactsAnswer, FileOutcome } from './read-facts.js';
+import { RACY_MARGIN_MS } from './probes.js';
 import type { FileStat } from './source-tree.js';
+
+export { RACY_MARGIN_MS };
 
 export interface CacheSettings {
   /** The cache directory (made on first write, with a `.gitignore` of `*` and a CACHEDIR.TAG). */
@@ -64,8 +67,6 @@ export interface CacheCounts {
   extracted: number;
 }
 
-/** Changes within this many milliseconds of a run's start are not trusted by stat alone (covers 1-2 s mtime granularity). */
-export const RACY_MARGIN_MS = 3000;
 const MAGIC = Buffer.from('pyseam facts 2\n');
 const DIGEST = 20;
 /** Where the head starts: after the magic line, the head's SHA-1 and its length. */

@@ -20,6 +20,9 @@ import * as fs from 'node:fs';
 
 export type ProbeKind = 'dir' | 'file' | 'type' | 'real';
 
+/** Changes within this many milliseconds of a run's start are not trusted by stat alone (covers 1-2 s mtime granularity): racy git. */
+export const RACY_MARGIN_MS = 3000;
+
 /** Read permission for the owner, the group and everyone else (`S_IRUSR | S_IRGRP | S_IROTH`). */
 export const READABLE_BY_ALL = 0o444;
 
