@@ -6,7 +6,8 @@
  * - floor: read plus tree-sitter parse of every file on one thread (scripts/bench-floor.ts), in this run.
  * - cold 1: `--jobs 1`, empty cache; cold N: one thread per core (the default), empty cache. Both
  *   as a fraction of the floor too.
- * - warm: again with the caches the cold run wrote, nothing changed (the report is replayed);
+ * - warm: again with the caches the cold run wrote, nothing changed (the report is replayed, from the
+ *   tree record when the cold run kept one: no discovery; marked `*` when it was not);
  *   touched: after appending a comment line to one file (its facts unchanged: replayed too); import:
  *   after appending an import to one file (that file parsed, the analysis run again from the
  *   other files' cached facts). Each as a percentage of cold N; each run's stats line must say
@@ -43,7 +44,8 @@ const WORK = mkdtempSync(join(tmpdir(), 'pyseam-bench-'));
 interface Run {
   seconds: number;
   maxRssKb: number;
-  stats: { files: number; parsed: number; replayed: boolean };
+  /** From the run's stats line; `fromRecord`: replayed from the tree record, without discovery (src/commands/tree-record.ts). */
+  stats: { files: number; parsed: number; replayed: boolean; fromRecord: boolean };
 }
 
 /** One `pyseam analyze DIR` in its own process; @throws when it fails or prints no stats. */
@@ -59,7 +61,7 @@ function pyseam(dir: string, args: string[]): Run {
   const stats = /stats: (\d+) files: \d+ from the cache unread, \d+ read and unchanged, (\d+) parsed/.exec(child.stderr);
   const rss = /pyseam-bench: maxRssKb=(\d+)/.exec(child.stderr);
   if (child.status !== 0 || !stats || !rss) throw new Error(`pyseam analyze ${dir} ${args.join(' ')}: exit ${child.status}\n${child.stderr.slice(-2000)}`);
-  return { seconds, maxRssKb: Number(rss[1]), stats: { files: Number(stats[1]), parsed: Number(stats[2]), replayed: /; report replayed/.test(child.stderr) } };
+  return { seconds, maxRssKb: Number(rss[1]), stats: { files: Number(stats[1]), parsed: Number(stats[2]), replayed: /; report replayed/.test(child.stderr), fromRecord: /; tree as recorded;/.test(child.stderr) } };
 }
 
 function best(repeat: number, run: () => Run, expectParsed: (r: Run) => boolean, what: string): Run {
@@ -105,7 +107,7 @@ function benchCorpus(name: string, dir: string, repeatOption: number | null): st
   return [
     name, count(f.files), (f.bytes / 1e6).toFixed(1), f.seconds.toFixed(2),
     cold1.seconds.toFixed(2), ratio(cold1.seconds, f.seconds), coldN.seconds.toFixed(2), ratio(coldN.seconds, f.seconds),
-    warm.seconds.toFixed(2), percent(warm.seconds), f.listSeconds.toFixed(2), touched.seconds.toFixed(2), percent(touched.seconds),
+    `${warm.seconds.toFixed(2)}${warm.stats.fromRecord ? '' : '*'}`, percent(warm.seconds), f.listSeconds.toFixed(2), touched.seconds.toFixed(2), percent(touched.seconds),
     imported.seconds.toFixed(2), percent(imported.seconds),
     count(Math.round(coldN.maxRssKb / 1024)),
   ];
@@ -193,7 +195,7 @@ function main(): void {
     const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
     for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
     console.log(`\nfloor: read + tree-sitter parse, one thread. pyseam: whole processes (node ${process.version}, ${availableParallelism()} cores), text report; `
-      + 'cold runs start from an empty cache; warm: nothing changed; list+stat: discovery alone, every directory listed and every file stat\'ed, '
+      + 'cold runs start from an empty cache; warm: nothing changed (replayed from the tree record, without discovery; *: from the facts digest after discovery); list+stat: discovery alone, every directory listed and every file stat\'ed, '
       + 'in the floor\'s process (what a warm run cannot skip); touched: a comment line appended to one file (report replayed); '
       + 'import: an import appended to one file (analyzed again from the cached facts). RSS: peak of the cold run on all cores.');
   }

@@ -62,11 +62,11 @@ describe('startup: what each entry loads up front', () => {
     expect(packages.filter((p) => /^(graphology|ajv|smol-toml|cli-progress|tree-sitter|ink|react|@inkjs|fuzzysort)/.test(p))).toEqual([]);
   });
 
-  it('analyze loads up front only what a replayed report needs: no extractor, no graph stage, no renderer', () => {
+  it('analyze loads up front only what a replay from the tree record needs: no discovery, facts cache, extractor, graph stage or renderer', () => {
     const { files } = staticClosure('commands/analyze-run.ts');
-    expect(files).toContain('parse/facts-cache.ts');
+    expect(files).toContain('commands/tree-record.ts');
     expect(files).toContain('commands/report-cache.ts');
-    // Loaded with the first facts to add, the first file to read, or the report to render.
-    expect(files.filter((f) => /^(analysis-graph|analyze-inline|assemble-result)\.ts$|^parse\/(extract|read-facts|module-walker)\.ts$|^report\/(index|json|text|dot|mermaid)\.ts$|^graph\/(resolve|site-table|build-graph|find-cycles)\.ts$/.test(f))).toEqual([]);
+    // Loaded when the tree record does not answer, with the first facts to add, the first file to read, or the report to render.
+    expect(files.filter((f) => /^(analyze|analysis-graph|analyze-inline|assemble-result)\.ts$|^parse\/(discover|collect-facts|facts-cache|extract|read-facts|module-walker)\.ts$|^report\/(index|json|text|dot|mermaid)\.ts$|^graph\/(resolve|site-table|build-graph|find-cycles|module-table)\.ts$/.test(f))).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import { progressBar } from '../progress-bar.js';
 import type { AnalysisResult } from '../result.js';
 import { CACHE_DIR, checkDotted, DOTTED, type AnalysisFlags, type Io } from './options.js';
 import { presetsOf } from './presets-run.js';
+import { TreeRecord } from './tree-record.js';
 
 /** What a command gets after the analysis: the result, the config it was read with, and the analyzed directory. */
 export interface LoadedAnalysis {
@@ -67,7 +68,7 @@ export async function loadOrReuse(path: string, flags: AnalysisFlags, io: Io,
   // The tree record (tree-record.ts): when every probe of the last analysis answers as it did, its
   // inputs are this run's, and the report may be replayed without discovering anything.
   const record = more.reuse && cache && !cache.readOnly && !options.apiSources?.length
-    ? new (await import('./tree-record.js')).TreeRecord(cache.dir, dir, options, run.warn) : null;
+    ? new TreeRecord(cache.dir, dir, options, run.warn) : null;
   if (record) {
     const known = record.recheck();
     if (known.inputs !== null && more.reuse!(known.inputs, cache!)) {
