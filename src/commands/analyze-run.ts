@@ -9,7 +9,7 @@ import type { AnalysisResult } from '../result.js';
 import type { AnalyzeFlags, PictureFormat } from './analyze.js';
 import type { Io } from './options.js';
 import { bodyPieces, ReportCache, type ReportMessage } from './report-cache.js';
-import { loadOrReuse, useColor, writeReport, type ReportText } from './shared.js';
+import { cacheWarner, loadOrReuse, useColor, writeReport, type ReportText } from './shared.js';
 
 const PICTURES: Record<PictureFormat, true> = { dot: true, mermaid: true };
 const isPicture = (format: string): format is PictureFormat => Object.hasOwn(PICTURES, format);
@@ -45,7 +45,7 @@ export async function runAnalyze(path: string, flags: AnalyzeFlags, io: Io, setS
   // What decides the report besides the inputs: not the threads (the report is the same byte for byte),
   // nor where it goes (but for the colour), nor --quiet (the messages are kept, and silenced when replayed).
   const { jobs: _jobs, output: _output, quiet: _quiet, ...deciding } = flags;
-  const reportsIn = (dir: string): ReportCache => new ReportCache(dir, { command: 'analyze', path: resolve(path), flags: deciding, color }, (m) => io.warn(`pyseam: warning: ${m}\n`));
+  const reportsIn = (dir: string): ReportCache => new ReportCache(dir, { command: 'analyze', path: resolve(path), flags: deciding, color }, cacheWarner(io));
   const replay = (inputs: string, cache: { dir: string }): boolean => {
     const kept = reportsIn(cache.dir).find(inputs);
     if (!kept) return false;

@@ -16,10 +16,10 @@
  * `MAX_REPORTS` files are, the most recently written or replayed.
  */
 import { createHash, hash, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { readAt } from '../read-at.js';
+import { makeDirectory, readAt } from '../cache-files.js';
 import type { ReportText } from './shared.js';
 
 /** A line the run wrote on standard error, replayed as it was: a warning (silenced by `--quiet`) or an error. */
@@ -144,7 +144,7 @@ export class ReportCache {
       for (let done = 0; done < bytesOf.length;) done += writeSync(fd!, bytesOf, done);
     };
     try {
-      mkdirSync(this.dir, { recursive: true });
+      makeDirectory(this.dir);
       fd = openSync(temp, 'w');
       write(MAGIC);
     } catch (error) {

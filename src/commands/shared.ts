@@ -164,9 +164,30 @@ export function analysisOptions(path: string, flags: AnalysisFlags, io: Io, extr
       owner,
       readOnly: cacheOf !== undefined,
     },
-    warn: (message) => io.warn(`pyseam: warning: ${message}\n`),
+    warn: cacheWarner(io),
   };
   return { options, config, dir, run };
+}
+
+const warners = new WeakMap<Io, (message: string) => void>();
+
+/**
+ * Where the caches (facts, tree record, reports) report a problem through `io`: one line each, but
+ * one line per cache directory that cannot be written, though each of the three finds it.
+ */
+export function cacheWarner(io: Io): (message: string) => void {
+  let warner = warners.get(io);
+  if (!warner) {
+    const unwritable = new Set<string>();
+    warner = (message) => {
+      const dir = /^cache (.*): not writable \(/.exec(message)?.[1];
+      if (dir !== undefined && unwritable.has(dir)) return;
+      if (dir !== undefined) unwritable.add(dir);
+      io.warn(`pyseam: warning: ${message}\n`);
+    };
+    warners.set(io, warner);
+  }
+  return warner;
 }
 
 /** `--jobs`: a positive whole number; absent, one thread per available core. @throws UsageError otherwise. */

@@ -16,10 +16,11 @@
  * once and replaced.
  */
 import { createHash, hash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalyzeOptions } from '../analyze.js';
 import { changedAt, probe, RACY_MARGIN_MS, type ProbeKind, type ProbeSink } from '../parse/probes.js';
+import { makeDirectory } from '../cache-files.js';
 import { programFingerprint } from '../program-fingerprint.js';
 import { keepNewest } from './report-cache.js';
 
@@ -153,12 +154,16 @@ export class TreeRecord {
     const header = JSON.stringify({ key: this.key, inputs, files, probes: this.answers.size, sha256 } satisfies Header);
     const temp = join(this.cacheDir, `.tree-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
     try {
-      mkdirSync(this.cacheDir, { recursive: true });
+      makeDirectory(this.cacheDir);
       writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${header}\n`, 'utf8'), probes]));
       renameSync(temp, this.file);
       this.prune();
     } catch (error) {
-      rmSync(temp, { force: true });
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // nothing was written there
+      }
       this.warn(`cache ${this.cacheDir}: not writable (${(error as Error).message}); the tree record is not kept`);
     }
   }

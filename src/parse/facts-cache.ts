@@ -33,13 +33,13 @@
  * run goes on.
  */
 import { hash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import pkg from '../../package.json' with { type: 'json' };
-import { readAt } from '../read-at.js';
+import { makeDirectory, readAt } from '../cache-files.js';
 import { factsKeyOf } from './facts-key.js';
 import { OutcomeDecoder, OutcomeEncoder, type EncodedOutcomes } from './facts-codec.js';
 import type { FactsAnswer, FileOutcome } from './read-facts.js';
@@ -371,7 +371,7 @@ export class FactsCache {
       } satisfies StoredHead);
       const length = Buffer.alloc(4);
       length.writeUInt32BE(head.length);
-      mkdirSync(dir, { recursive: true });
+      makeDirectory(dir);
       if (!existsSync(join(dir, '.gitignore'))) writeFileSync(join(dir, '.gitignore'), '# Created by pyseam automatically.\n*\n');
       if (!existsSync(join(dir, 'CACHEDIR.TAG'))) {
         writeFileSync(join(dir, 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by pyseam.\n# For information about cache directory tags, see https://bford.info/cachedir/\n');

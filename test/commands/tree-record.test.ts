@@ -110,6 +110,18 @@ describe('the tree record', () => {
     expect(JSON.parse(edited.stdout).edges.some((e: { from: string }) => e.from === 'tools.later')).toBe(true);
   });
 
+  it('a cache directory that cannot be made: one warning for the facts, the record and the report, and the report of --no-cache', () => {
+    const sample = join(repo, 'samples/monorepo');
+    const oracle = pyseam('analyze', sample, '--no-cache');
+    // Under /proc, mkdir(2) answers ENOENT though /proc exists: Node's recursive mkdirSync retried that forever.
+    for (const dir of ['/proc/pyseam-cache', join(repo, 'package.json', 'cache')]) {
+      const run = spawnSync('node', ['bin/pyseam', 'analyze', sample, '--cache-dir', dir], { cwd: repo, encoding: 'utf8', env: { ...ENV, PYSEAM_STATS: '' }, timeout: 60_000 });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(oracle.stdout);
+      expect(run.stderr).toMatch(/^pyseam: warning: cache .*: not writable \((ENOENT|ENOTDIR): [^\n]*\); the analysis goes on without saving it\n$/);
+    }
+  });
+
   it('other options make another record; a damaged record is reported once and replaced', { timeout: 60_000 }, async () => {
     const dir = await recordedCopy();
     expect(both(dir, '--exclude', 'tools').fromRecord).toBe(false);
