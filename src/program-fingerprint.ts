@@ -12,7 +12,7 @@ import pkg from '../package.json' with { type: 'json' };
 let memo: string | null = null;
 
 /**
- * A SHA-1 (base64) of pyseam's version, the installed version of each of its dependencies (read from
+ * A SHA-1 (base64) of pyseam's version, Node's version and architecture, the installed version of each of its dependencies (read from
  * `node_modules/NAME/package.json` beside or above pyseam; `?` when not found), and the bytes of every
  * module and data file of the program: `dist/src` and `dist/data` when built, `src` and `data` when run
  * from source. Computed once per process (about 150 small files read).
@@ -21,7 +21,7 @@ export function programFingerprint(): string {
   if (memo) return memo;
   const here = fileURLToPath(import.meta.url);
   const src = dirname(here);
-  const parts: string[] = [pkg.version];
+  const parts: string[] = [pkg.version, process.version, process.arch];
   for (const name of Object.keys(pkg.dependencies).sort()) parts.push(name, dependencyVersion(src, name));
   const files: string[] = [];
   const walk = (dir: string): void => {

@@ -49,8 +49,10 @@ export async function runAnalyze(path: string, flags: AnalyzeFlags, io: Io, setS
   const replay = (inputs: string, cache: { dir: string }): boolean => {
     const kept = reportsIn(cache.dir).find(inputs);
     if (!kept) return false;
-    for (const m of kept.messages) io[m.stream](m.text);
+    // In the order a run writes them: its warnings, the report, then its gates' lines.
+    for (const m of kept.messages) if (m.stream === 'warn') io.warn(m.text);
     writeReport(bodyPieces(kept.body), flags.output, io);
+    for (const m of kept.messages) if (m.stream === 'err') io.err(m.text);
     setStatus(kept.status);
     return true;
   };

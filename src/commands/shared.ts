@@ -94,7 +94,7 @@ export async function loadOrReuse(path: string, flags: AnalysisFlags, io: Io,
     progress.stop();
   }
   const { facts } = seen;
-  if (record && analysis.inputs !== null && facts) record.save(analysis.inputs, facts.files);
+  if (record && analysis.inputs !== null && facts && !facts.changedWhileRead) record.save(analysis.inputs, facts.files);
   if (facts && process.env.PYSEAM_STATS) {
     io.err(`pyseam: stats: ${facts.files} files: ${facts.fromStat} from the cache unread, ${facts.verified} read and unchanged, ${facts.parsed} parsed; `
       + `${facts.workers} worker threads${facts.reused ? '; report replayed' : ''}\n`);

@@ -7,19 +7,20 @@
  * tracked file) and its untracked cache (a stat per directory instead of listing it) rest on the same
  * rule, with the same guard for racy files: a record holding a directory or file that changed less
  * than `RACY_MARGIN_MS` before its run started is not kept (a change in the same clock tick can keep
- * the stat), nor one whose run got two answers to one probe (the tree changed under it).
+ * the stat), nor one whose run got two answers to one probe, or read a file whose stat was no longer
+ * the probe's (collect-facts.ts `changedWhileRead`; the caller checks): the tree changed under it.
  *
- * One file per program, options and analyzed directory in the cache directory (`tree-<hash>.bin`):
- * a magic line, a JSON line (the key, the inputs, the number of files, the number of probes, and a
- * SHA-256 of the probes), then each probe's kind, path and answer, NUL-separated. Written to a temporary
- * file and renamed, only when it changed; at most `MAX_RECORDS` are kept. A damaged one is reported
- * once and replaced.
+ * One file per program, options, analyzed directory and asker (user and groups: parse/probes.ts) in
+ * the cache directory (`tree-<hash>.bin`): a magic line, a JSON line (the key, the inputs, the number
+ * of files, the number of probes, and a SHA-256 of the probes), then each probe's kind, path and
+ * answer, NUL-separated. Written to a temporary file and renamed, only when it changed; at most
+ * `MAX_RECORDS` are kept. A damaged one is reported once and replaced.
  */
 import { createHash, hash, randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalyzeOptions } from '../analyze.js';
-import { changedAt, probe, RACY_MARGIN_MS, type ProbeKind, type ProbeSink } from '../parse/probes.js';
+import { askerIdentity, changedAt, probe, RACY_MARGIN_MS, type ProbeKind, type ProbeSink } from '../parse/probes.js';
 import { makeDirectory } from '../cache-files.js';
 import { programFingerprint } from '../program-fingerprint.js';
 import { keepNewest } from './report-cache.js';
@@ -62,7 +63,7 @@ export class TreeRecord {
    * `warn` gets the one line of a problem.
    */
   constructor(private readonly cacheDir: string, private readonly root: string, options: AnalyzeOptions, private readonly warn: (message: string) => void) {
-    this.key = hash('sha1', JSON.stringify([programFingerprint(), { ...options, apiSources: [] }, root]), 'hex');
+    this.key = hash('sha1', JSON.stringify([programFingerprint(), { ...options, apiSources: [] }, root, askerIdentity()]), 'hex');
     this.file = join(cacheDir, `tree-${this.key.slice(0, 16)}.bin`);
   }
 

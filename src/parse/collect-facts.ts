@@ -46,6 +46,8 @@ export interface FactsStats {
   digest?: string;
   /** `CollectOptions.reuse` said yes: no outcome was handed on. */
   reused?: boolean;
+  /** Files whose stat when read was not their stat when discovered (replaced, or a symlink retargeted, in between): the tree changed under the run. */
+  changedWhileRead?: number;
 }
 
 /** `reuse` is asked first when at most one file in this many is to be read (their outcomes are held until it answers). */
@@ -105,9 +107,17 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
 
   // The facts key of a file the cache could not record (no stat, or not read): one of its outcome.
   const unrecorded = new Map<number, string>();
+  // The cache keeps the stat of the bytes it holds facts of, which is the discovery's unless the file changed in between.
+  const statRead = (answer: FactsAnswer, at: number): FileStat | null => {
+    const read = answer.stat;
+    if (!read) return statOf[at];
+    const seen = statOf[at];
+    if (!seen || seen.size !== read.size || seen.mtimeMs !== read.mtimeMs || seen.ctimeMs !== read.ctimeMs || seen.ino !== read.ino) stats.changedWhileRead = (stats.changedWhileRead ?? 0) + 1;
+    return read;
+  };
   const record = (answer: FactsAnswer, at: number): FileOutcome => {
     if (!cache) return outcomeOf(answer);
-    const outcome = cache.record(at, jobs[at].path, statOf[at], answer);
+    const outcome = cache.record(at, jobs[at].path, statRead(answer, at), answer);
     if (cache.factsKey(at) === undefined) unrecorded.set(at, (!answer.unchanged && answer.facts) || factsKeyOf(outcome));
     return outcome;
   };
@@ -127,7 +137,7 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
       for (const answer of batch) {
         const at = missAt[k++];
         if (answer.unchanged) {
-          hits[at] = cache.recordUnchanged(at, jobs[at].path, statOf[at], answer.key);
+          hits[at] = cache.recordUnchanged(at, jobs[at].path, statRead(answer, at), answer.key);
           verified[at] = 1;
           if (cache.factsKey(at) === undefined) unrecorded.set(at, `content:${answer.key}`);
         } else {

@@ -43,7 +43,7 @@ import { makeDirectory, readAt } from '../cache-files.js';
 import { factsKeyOf } from './facts-key.js';
 import { OutcomeDecoder, OutcomeEncoder, type EncodedOutcomes } from './facts-codec.js';
 import type { FactsAnswer, FileOutcome } from './read-facts.js';
-import { RACY_MARGIN_MS } from './probes.js';
+import { askerIdentity, RACY_MARGIN_MS } from './probes.js';
 import type { FileStat } from './source-tree.js';
 
 export { RACY_MARGIN_MS };
@@ -140,7 +140,8 @@ export class FactsCache {
 
   /** The pack for `settings.owner` and these extraction options, read if there is one; `warn` gets the one line of a problem. */
   static open(settings: CacheSettings, extract: { importHelpers?: string[]; exportDecorators?: string[] }, warn: (message: string) => void): FactsCache {
-    const options = JSON.stringify([relative(settings.dir, settings.owner), extract.importHelpers ?? [], extract.exportDecorators ?? []]);
+    // The asker too: what a user may read and list is not another's (probes.ts).
+    const options = JSON.stringify([relative(settings.dir, settings.owner), extract.importHelpers ?? [], extract.exportDecorators ?? [], askerIdentity()]);
     const file = join(settings.dir, `facts-${hash('sha1', options, 'hex').slice(0, 16)}.bin`);
     return new FactsCache(settings, file, options, warn);
   }

@@ -6,7 +6,7 @@
  * its bytes, a directory's stat for its list of entries (creating, removing or renaming an entry
  * changes the directory's mtime and ctime, POSIX `<sys/stat.h>`).
  *
- * - `dir`: a directory's stat, taken before it is listed (mtime, ctime, inode, device).
+ * - `dir`: a directory's stat, taken before it is listed (size, mtime, ctime, inode, mode).
  * - `file`: a file's stat, taken before it is read (size, mtime, ctime, inode, mode), and, when the
  *   mode does not let everyone read it, whether access(2) lets this process read it.
  * - `type`: what a path points to, symlinks followed (`file`, `directory`, `other`).
@@ -22,6 +22,16 @@ export type ProbeKind = 'dir' | 'file' | 'type' | 'real';
 
 /** Changes within this many milliseconds of a run's start are not trusted by stat alone (covers 1-2 s mtime granularity): racy git. */
 export const RACY_MARGIN_MS = 3000;
+
+/**
+ * Who asks: what a directory listing or a read answers (EACCES or not, an ACL's verdict) depends on
+ * the process's effective user and groups, so answers and what was read with them are kept apart per
+ * asker (POSIX `geteuid`, `getegid`, `getgroups`; empty where there are none).
+ */
+export function askerIdentity(): string {
+  if (!process.geteuid || !process.getegid || !process.getgroups) return '';
+  return `${process.geteuid()}:${process.getegid()}:${[...process.getgroups()].sort((a, b) => a - b).join(',')}`;
+}
 
 /** Read permission for the owner, the group and everyone else (`S_IRUSR | S_IRGRP | S_IROTH`). */
 export const READABLE_BY_ALL = 0o444;

@@ -6,7 +6,7 @@ import { hash } from 'node:crypto';
 import { decodeSource } from './decode.js';
 import { parseModule } from './extract.js';
 import { factsKeyOf } from './facts-key.js';
-import type { SourceTree } from './source-tree.js';
+import type { FileStat, SourceTree } from './source-tree.js';
 import { noteParsed } from './tree-memory.js';
 import type { ExtractOptions, ModuleFacts } from './types.js';
 
@@ -23,12 +23,12 @@ export interface FactsJob {
 
 /**
  * The answer for one job. `key` is the content key and `facts` the facts key (facts-key.ts), both
- * absent when the file could not be read or when no key was asked for; `outcome` is absent exactly
- * when `unchanged` is true.
+ * absent when the file could not be read or when no key was asked for; `stat` is the stat of the
+ * bytes read (SourceTree.readStat), when keyed; `outcome` is absent exactly when `unchanged` is true.
  */
 export type FactsAnswer =
-  | { unchanged: true; key: string }
-  | { unchanged?: false; key?: string; facts?: string; outcome: FileOutcome };
+  | { unchanged: true; key: string; stat?: FileStat }
+  | { unchanged?: false; key?: string; facts?: string; stat?: FileStat; outcome: FileOutcome };
 
 /** The content key of a file: a hash of its bytes, marked for stubs (a `.pyi` gives other facts than the same bytes in a `.py`). */
 export function contentKey(bytes: Uint8Array, stub: boolean): string {
@@ -42,16 +42,18 @@ export function contentKey(bytes: Uint8Array, stub: boolean): string {
  */
 export function readFacts(tree: SourceTree, job: FactsJob, extract: ExtractOptions, keyed: boolean): FactsAnswer {
   let bytes: Buffer;
+  let stat: FileStat | undefined;
   try {
-    bytes = tree.read(job.path);
+    if (keyed && tree.readStat) ({ bytes, stat } = tree.readStat(job.path));
+    else bytes = tree.read(job.path);
   } catch (error) {
     return { outcome: { skipped: `unreadable: ${(error as Error).message}` } };
   }
   const key = keyed ? contentKey(bytes, job.stub) : undefined;
-  if (key !== undefined && key === job.expect) return { unchanged: true, key };
+  if (key !== undefined && key === job.expect) return { unchanged: true, key, stat };
   const decoded = decodeSource(bytes);
   const outcome: FileOutcome = 'error' in decoded ? { skipped: decoded.error } : (noteParsed(bytes.length), parseModule(decoded.text, { ...extract, stub: job.stub }));
-  return key === undefined ? { outcome } : { key, facts: factsKeyOf(outcome), outcome };
+  return key === undefined ? { outcome } : { key, facts: factsKeyOf(outcome), stat, outcome };
 }
 
 /** One file's outcome in this thread, uncached (the synchronous `analyze`, analyze-inline.ts). */

@@ -54,6 +54,12 @@ export interface SourceTree {
   realpath(path: string): string;
   /** A file's bytes. Throws (ENOENT, EACCES, EISDIR). */
   read(path: string): Buffer;
+  /**
+   * A file's bytes and the stat of what was read (fstat(2) of the descriptor read: `root` trees
+   * only), which the facts cache keeps with its facts; it differs from `fileStat` when the file was
+   * replaced or a symlink retargeted in between. Throws as `read`.
+   */
+  readStat?(path: string): { bytes: Buffer; stat: FileStat };
   /** Throws (EACCES) when a file could not be read, without reading it: discovery reports such files before parsing. */
   checkReadable(path: string): void;
 }
@@ -111,6 +117,15 @@ export function nodeTree(directory: string, probes?: ProbeSink): SourceTree {
     read(path) {
       probes?.take('file', path);
       return fs.readFileSync(abs(path));
+    },
+    readStat(path) {
+      const fd = fs.openSync(abs(path), 'r');
+      try {
+        const { size, mtimeMs, ctimeMs, ino } = fs.fstatSync(fd);
+        return { bytes: fs.readFileSync(fd), stat: { size, mtimeMs, ctimeMs, ino } };
+      } finally {
+        fs.closeSync(fd);
+      }
     },
     checkReadable(path) {
       if (probes) return void statTaken.set(path, statOf(asked('file', path)));

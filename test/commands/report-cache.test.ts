@@ -103,6 +103,15 @@ describe('the report cache', () => {
     expect(both(dir, '--format', 'markdown').replayed).toBe(true);
   });
 
+  it('a replay whose --output cannot be written fails as the run would: its warnings, then the error, no gate line', () => {
+    const dir = sampleCopy();
+    const args = ['--fail-on-private-import', '--private', 'nowhere.at_all'];
+    both(dir, ...args);
+    const failed = both(dir, ...args, '--output', join(dir, 'no-such-dir', 'report.txt'));
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toMatch(/^pyseam: warning: private prefix nowhere\.at_all matches no module and no import\npyseam: --output: cannot write [^\n]*\n$/);
+  });
+
   it('--output: the replayed report is written to the file', () => {
     const dir = sampleCopy();
     const out = join(dir, '..', 'report.txt');

@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync, cpSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync, cpSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ import { analyze } from '../../src/analyze-inline.js';
 import { analyzeAsync, type AnalyzeOptions, type FactsStats } from '../../src/analyze.js';
 import { RACY_MARGIN_MS, trustStat } from '../../src/parse/facts-cache.js';
 import { memoryTree } from '../../src/parse/memory-tree.js';
-import { nodeTree } from '../../src/parse/source-tree.js';
+import { nodeTree, type SourceTree } from '../../src/parse/source-tree.js';
 
 const OPTIONS: AnalyzeOptions = {
   roots: [], configRoots: [], private: [], public: [], exclude: [], importHelpers: [],
@@ -352,5 +352,29 @@ describe('the facts cache', () => {
     expect(JSON.stringify(result)).toBe(JSON.stringify(analyze(OPTIONS, memoryTree(files))));
     expect(facts).toMatchObject({ files: 8, parsed: 8, workers: 0 });
     expect(existsSync(cacheDir)).toBe(false);
+  });
+
+  it('keeps the stat of the bytes it read: a symlink retargeted between discovery and the read is not trusted later', async () => {
+    const dir = project({ ...FILES, 'versions/a.txt': 'import os\n', 'versions/b.txt': 'import json\n' });
+    symlinkSync('../versions/a.txt', join(dir, 'app/flip.py'));
+    await sleep(RACY_MARGIN_MS + 300); // a.txt and b.txt old: their stats alone would be trusted
+    const retarget = (to: string) => {
+      rmSync(join(dir, 'app/flip.py'));
+      symlinkSync(`../versions/${to}`, join(dir, 'app/flip.py'));
+    };
+    // Discovery stats app/flip.py (a.txt); the symlink then points at b.txt when the file is read.
+    const base = nodeTree(dir);
+    const racing: SourceTree = { ...base, readStat: (path) => {
+      if (path === 'app/flip.py') retarget('b.txt');
+      return base.readStat!(path);
+    } };
+    const facts: FactsStats[] = [];
+    const cache = { dir: join(dir, '.pyseam_cache'), owner: dir };
+    await analyzeAsync(OPTIONS, racing, { jobs: 1, cache, warn: () => {} }, (e) => void (e.stage === 'parse' && e.facts && facts.push(e.facts)));
+    expect(facts.at(-1)!.changedWhileRead).toBe(1);
+    retarget('a.txt'); // back: its stat is the one discovery saw, but the facts kept are b.txt's
+    const after = await cached(dir);
+    expect(after.json).toBe(fresh(dir));
+    expect(JSON.parse(after.json).edges.some((e: { from: string; to: string }) => e.from === 'app.flip' && e.to === 'os')).toBe(true);
   });
 });
