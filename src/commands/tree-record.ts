@@ -17,7 +17,7 @@
  * `MAX_RECORDS` are kept. A damaged one is reported once and replaced.
  */
 import { createHash, hash, randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalyzeOptions } from '../analyze.js';
 import { askerIdentity, changedAt, probe, RACY_MARGIN_MS, type ProbeKind, type ProbeSink } from '../parse/probes.js';
@@ -147,26 +147,49 @@ export class TreeRecord {
    */
   save(inputs: string, files: number): void {
     if (this.unstable || this.racy || this.answers.size === 0) return;
-    const parts: string[] = [];
-    for (const [id, answer] of this.answers) parts.push(id, answer);
-    const probes = Buffer.from(`${parts.join('\0')}\0`, 'utf8');
-    const sha256 = createHash('sha256').update(probes).digest('hex');
-    if (sha256 === this.oldDigest) return;
-    const header = JSON.stringify({ key: this.key, inputs, files, probes: this.answers.size, sha256 } satisfies Header);
+    // The probes go out a piece at a time (the run's result is at its largest now): hashed once to
+    // see whether the record is already this one, then hashed and written.
+    const sha256 = createHash('sha256');
+    for (const piece of this.pieces()) sha256.update(piece);
+    const digest = sha256.digest('hex');
+    if (digest === this.oldDigest) return;
+    const header = Buffer.from(`${JSON.stringify({ key: this.key, inputs, files, probes: this.answers.size, sha256: digest } satisfies Header)}\n`, 'utf8');
     const temp = join(this.cacheDir, `.tree-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    let fd: number | null = null;
     try {
       makeDirectory(this.cacheDir);
-      writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${header}\n`, 'utf8'), probes]));
+      fd = openSync(temp, 'w');
+      writeAll(fd, Buffer.concat([Buffer.from(MAGIC, 'latin1'), header]));
+      for (const piece of this.pieces()) writeAll(fd, piece);
+      closeSync(fd);
+      fd = null;
       renameSync(temp, this.file);
       this.prune();
     } catch (error) {
       try {
+        if (fd !== null) closeSync(fd);
         rmSync(temp, { force: true });
       } catch {
         // nothing was written there
       }
       this.warn(`cache ${this.cacheDir}: not writable (${(error as Error).message}); the tree record is not kept`);
     }
+  }
+
+  /** The probes as the file holds them (kind, path, answer, each NUL-terminated), in pieces of about 64 KB. */
+  private *pieces(): Generator<Buffer> {
+    let parts: string[] = [];
+    let length = 0;
+    for (const [id, answer] of this.answers) {
+      parts.push(id, answer);
+      length += id.length + answer.length + 2;
+      if (length >= 65536) {
+        yield Buffer.from(`${parts.join('\0')}\0`, 'utf8');
+        parts = [];
+        length = 0;
+      }
+    }
+    if (parts.length) yield Buffer.from(`${parts.join('\0')}\0`, 'utf8');
   }
 
   private absolute(path: string): string {
@@ -177,4 +200,8 @@ export class TreeRecord {
   private prune(): void {
     keepNewest(this.cacheDir, /^tree-[0-9a-f]{16}\.bin$/, MAX_RECORDS);
   }
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
 }
