@@ -54,6 +54,8 @@ export class TreeRecord {
   private readonly answers = new Map<string, string>();
   /** The probes `recheck` asked (`kind\0path`) and their answers, in the record's order, for the run's tree to use rather than ask again. */
   private early: { ids: string[]; answers: (string | undefined)[]; next: number; at: Map<string, number> | null } = { ids: [], answers: [], next: 0, at: null };
+  /** What `recheck` asked: the record's text up to the first different answer (those answers were the record's), and that answer. */
+  private asked: { text: string; end: number; last: { id: string; answer: string } | null } | null = null;
   private unstable = false;
   private racy = false;
   private oldDigest: string | null = null;
@@ -93,20 +95,20 @@ export class TreeRecord {
     this.oldDigest = header.sha256;
     // Field by field, without splitting the whole text: kind, path, answer, each NUL-terminated.
     const text = bytes.toString('utf8', body);
-    const { ids, answers } = this.early;
     let at = 0;
     for (let n = 0; n < header.probes; n++) {
       const pathAt = text.indexOf('\0', at) + 1;
       const answerAt = text.indexOf('\0', pathAt) + 1;
       const end = text.indexOf('\0', answerAt);
       if (pathAt === 0 || answerAt === 0 || end < 0) return none;
-      const kind = text.slice(at, pathAt - 1) as ProbeKind;
-      const answer = probe(kind, this.absolute(text.slice(pathAt, answerAt - 1)));
-      ids.push(text.slice(at, answerAt - 1));
-      answers.push(answer);
-      if (answer.length !== end - answerAt || !text.startsWith(answer, answerAt)) return none;
+      const answer = probe(text.slice(at, pathAt - 1) as ProbeKind, this.absolute(text.slice(pathAt, answerAt - 1)));
+      if (answer.length !== end - answerAt || !text.startsWith(answer, answerAt)) {
+        this.asked = { text, end: at, last: { id: text.slice(at, answerAt - 1), answer } };
+        return none;
+      }
       at = end + 1;
     }
+    this.asked = { text, end: at, last: null };
     return at === text.length ? { inputs: header.inputs, files: header.files } : none;
   }
 
@@ -125,8 +127,27 @@ export class TreeRecord {
     };
   }
 
+  /** The answers `recheck` got, as `early` holds them: made only when the run goes on to discover (a replay needs none). */
+  private unpackAsked(): void {
+    const { text, end, last } = this.asked!;
+    this.asked = null;
+    const { ids, answers } = this.early;
+    for (let at = 0; at < end;) {
+      const answerAt = text.indexOf('\0', text.indexOf('\0', at) + 1) + 1;
+      const next = text.indexOf('\0', answerAt);
+      ids.push(text.slice(at, answerAt - 1));
+      answers.push(text.slice(answerAt, next));
+      at = next + 1;
+    }
+    if (last) {
+      ids.push(last.id);
+      answers.push(last.answer);
+    }
+  }
+
   /** The answer `recheck` got for probe `id`, once: the run asks in the record's order unless the tree changed, so the next one is tried first. */
   private earlyAnswer(id: string): string | undefined {
+    if (this.asked) this.unpackAsked();
     const early = this.early;
     let i = early.next;
     if (early.ids[i] !== id) {
