@@ -13,7 +13,7 @@
  *   other files' cached facts). Each as a percentage of cold N; each run's stats line must say
  *   whether the report was replayed, as here.
  * - list+stat: the discovery alone, every directory listed and every file stat'ed, in the floor's
- *   process: what even a warm run must do to know that nothing changed (plus starting node).
+ *   process: what every run does that is not replayed from the tree record (which stats instead).
  * - RSS: the peak resident memory of the cold N run, worker threads included.
  *
  * Every pyseam figure is a whole `node` process, start to exit (scripts/bench-run.mjs on the
@@ -196,7 +196,7 @@ function main(): void {
     for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
     console.log(`\nfloor: read + tree-sitter parse, one thread. pyseam: whole processes (node ${process.version}, ${availableParallelism()} cores), text report; `
       + 'cold runs start from an empty cache; warm: nothing changed (replayed from the tree record, without discovery; *: from the facts digest after discovery); list+stat: discovery alone, every directory listed and every file stat\'ed, '
-      + 'in the floor\'s process (what a warm run cannot skip); touched: a comment line appended to one file (report replayed); '
+      + 'in the floor\'s process (what every run not replayed from the tree record does); touched: a comment line appended to one file (report replayed); '
       + 'import: an import appended to one file (analyzed again from the cached facts). RSS: peak of the cold run on all cores.');
   }
   if (keras) peers(resolve(keras));
