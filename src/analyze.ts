@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { extractOptionsOf, inputsBase, inputsOf } from './analysis-inputs.js';
 import { collectFacts, type CollectOptions, type FactsStats } from './parse/collect-facts.js';
 import { discover } from './parse/discover.js';
 import { collectNow } from './parse/tree-memory.js';
@@ -11,7 +11,6 @@ import type { DeclaredComponent } from './graph/owners.js';
 import type { AppliedPreset } from './graph/presets.js';
 import type { ApiSource } from './api-source.js';
 import type { AnalysisStart } from './analysis-graph.js';
-import { programFingerprint } from './program-fingerprint.js';
 import type { AnalysisResult } from './result.js';
 
 /** What to analyze and how; every field has the meaning of the CLI flag or config key of the same name. */
@@ -71,11 +70,12 @@ export async function analyzeAsync(options: AnalyzeOptions, tree: SourceTree, ru
 /**
  * `analyzeAsync`, which also says what the result is made of, and may be told it is not needed.
  *
- * `inputs` is a SHA-1 (hex) of everything the result depends on: the program (program-fingerprint.ts),
- * the options, the analyzed directory, what discovery found (files and their kinds, source roots,
- * distributions, skipped files) and every file's facts (`FactsStats.digest`); null without the cache,
- * or with `apiSources` (trees outside the analyzed directory, read whole each run). Two runs with the
- * same `inputs` give the same result, byte for byte.
+ * `inputs` is a SHA-1 (hex) of everything the result depends on (analysis-inputs.ts): the program
+ * (program-fingerprint.ts), the options, the analyzed directory, what discovery found (files and their
+ * kinds, source roots, distributions, skipped files) and every file's facts (`FactsStats.digest`);
+ * null without the cache, or with `apiSources` (trees outside the analyzed directory, read whole each
+ * run). Two runs with the same `inputs` give the same result, byte for byte. `parts` are what it is
+ * made of, for the tree record (commands/tree-record.ts).
  *
  * `reuse`, when given, is asked with `inputs` before the analysis proper, when the cache knows every
  * file and few changed (collect-facts.ts, `FEW_TO_READ`): when it says true, nothing is analyzed and
@@ -84,20 +84,20 @@ export async function analyzeAsync(options: AnalyzeOptions, tree: SourceTree, ru
  * @throws WorkerError as `analyzeAsync`.
  */
 export async function analyzeOrReuse(options: AnalyzeOptions, tree: SourceTree, run: FactsRun, onProgress?: (event: ProgressEvent) => void,
-  reuse?: (inputs: string) => boolean): Promise<{ result: AnalysisResult | null; inputs: string | null }> {
+  reuse?: (inputs: string) => boolean): Promise<AnalysisMade> {
   const analysis = startAnalysis(options, tree, onProgress);
   const total = analysis.jobs.length;
   const facts: FactsStats = { files: total, fromStat: 0, verified: 0, parsed: 0, workers: 0 };
-  let known: { digest: string; inputs: string } | null = null;
-  const inputsOf = (digest: string | undefined): string | null => {
-    if (digest === undefined || options.apiSources?.length || tree.root === undefined) return null;
-    if (known?.digest !== digest) known = { digest, inputs: hash('sha1', JSON.stringify([programFingerprint(), { ...options, apiSources: [] }, tree.root, analysis.discovery, digest]), 'hex') };
-    return known.inputs;
-  };
+  const base = options.apiSources?.length || tree.root === undefined ? null : inputsBase(options, tree.root, analysis.discovery);
+  const named = (digest: string | undefined): string | null => (digest === undefined || base === null ? null : inputsOf(base, digest));
   const ask = reuse && ((digest: string) => {
-    const inputs = inputsOf(digest);
+    const inputs = named(digest);
     return inputs !== null && reuse(inputs);
   });
+  const made = (result: AnalysisResult | null): AnalysisMade => {
+    const inputs = named(facts.digest);
+    return { result, inputs, parts: inputs === null ? undefined : { base: base!, jobs: analysis.jobs, keys: facts.keys! } };
+  };
   onProgress?.({ stage: 'parse', done: 0, total });
   let done = 0;
   // The graph stage is loaded with the first facts: a replayed run has none.
@@ -109,14 +109,29 @@ export async function analyzeOrReuse(options: AnalyzeOptions, tree: SourceTree, 
     if (done < total) onProgress?.({ stage: 'parse', done, total });
   }
   onProgress?.({ stage: 'parse', done: total, total, facts });
-  if (facts.reused) return { result: null, inputs: inputsOf(facts.digest) };
+  if (facts.reused) return made(null);
   // After parsing much of the repository, a full collection before the graph stage (tree-memory.ts
   // says why). Cache hits are decoded as they are consumed and die young: a warm run, or one with a
   // few files changed, has no such pile, and the collection would cost it most (0.85 s at 65k modules).
   stage ??= (await import('./analysis-graph.js')).graphStage(options, analysis, onProgress);
   stage.factsDone();
   if (facts.parsed * COLLECT_AFTER_PARSING > total) collectNow();
-  return { result: stage.finish(), inputs: inputsOf(facts.digest) };
+  return made(stage.finish());
+}
+
+/** What `analyzeOrReuse` gives: the result (null when `reuse` said yes), its inputs, and what they are made of (absent when `inputs` is null). */
+export interface AnalysisMade {
+  result: AnalysisResult | null;
+  inputs: string | null;
+  parts?: InputsParts;
+}
+
+/** What an analysis's inputs are made of: `inputsOf(base, factsDigestOf(jobs' paths, keys))`. */
+export interface InputsParts {
+  base: string;
+  jobs: FactsJob[];
+  /** Each job's facts key (`FactsStats.keys`). */
+  keys: string[];
 }
 
 /** A full collection follows the facts phase when more than one file in this many was parsed. */
@@ -131,7 +146,7 @@ export function startAnalysis(options: AnalyzeOptions, tree: SourceTree, onProgr
   onProgress?.({ stage: 'discover' });
   const discovery = discover(tree, { roots: options.roots, rootsFromConfig: options.configRoots, exclude: options.exclude });
   const table = buildModuleTable(discovery.files, discovery.roots);
-  const extract: ExtractOptions = { importHelpers: options.importHelpers, exportDecorators: options.exportDecorators ?? [] };
+  const extract = extractOptionsOf(options);
   const jobs: FactsJob[] = table.parsed.map(({ file }) => ({ path: file.path, stub: file.kind === 'stub' }));
 
   return { discovery, table, jobs, extract };

@@ -1,6 +1,7 @@
 /** File helpers of the caches (parse/facts-cache.ts, commands/report-cache.ts, commands/tree-record.ts). */
-import { mkdirSync, readSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { errorCode } from './parse/probes.js';
 
 /** `length` bytes of the file open as `fd`, from byte `at`. @throws Error('truncated') when the file ends first, and as readSync(2). */
@@ -33,5 +34,33 @@ export function makeDirectory(dir: string): void {
     } catch (again) {
       if (errorCode(again) !== 'EEXIST') throw again;
     }
+  }
+}
+
+/**
+ * Writes `pieces` to `file` as one: to a temporary file beside it, renamed over it (rename(2) is
+ * atomic, so a reader sees the old file or the new one, never a part). Makes the directory first.
+ *
+ * @throws the error of the step that failed (the temporary file is removed).
+ */
+export function writeAtomically(file: string, pieces: Iterable<Buffer>): void {
+  const dir = dirname(file);
+  const temp = join(dir, `.${basename(file)}-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | null = null;
+  try {
+    makeDirectory(dir);
+    fd = openSync(temp, 'w');
+    for (const piece of pieces) for (let done = 0; done < piece.length;) done += writeSync(fd, piece, done);
+    closeSync(fd);
+    fd = null;
+    renameSync(temp, file);
+  } catch (error) {
+    try {
+      if (fd !== null) closeSync(fd);
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing was written there
+    }
+    throw error;
   }
 }

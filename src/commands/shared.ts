@@ -7,7 +7,8 @@ import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import pc from 'picocolors';
-import type { AnalyzeOptions, FactsRun, FactsStats, ProgressEvent } from '../analyze.js';
+import type { AnalysisMade, AnalyzeOptions, FactsRun, FactsStats, ProgressEvent } from '../analyze.js';
+import { extractOptionsOf } from '../analysis-inputs.js';
 import { loadConfig, type ComponentConfig, type PyseamConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { nodeTree } from '../parse/source-tree.js';
@@ -71,11 +72,15 @@ export async function loadOrReuse(path: string, flags: AnalysisFlags, io: Io,
     ? new TreeRecord(cache.dir, dir, options, run.warn) : null;
   if (record) {
     const known = record.recheck();
-    if (known.inputs !== null && more.reuse!(known.inputs, cache!)) {
+    // Only modules' stats changed: their facts may not have (tree-record.ts `patch`).
+    const inputs = known.changed ? await record.patch(extractOptionsOf(options)) : known.inputs;
+    if (inputs !== null && more.reuse!(inputs, cache!)) {
+      if (known.changed) record.savePatched();
       if (process.env.PYSEAM_STATS) {
-        io.err(`pyseam: stats: ${known.files} files: ${known.files} from the cache unread, 0 read and unchanged, 0 parsed; 0 worker threads; tree as recorded; report replayed\n`);
+        io.err(`pyseam: stats: ${known.files} files: ${known.files - known.changed} from the cache unread, 0 read and unchanged, ${known.changed} parsed; 0 worker threads; `
+          + `tree as recorded${known.changed ? ` but for ${known.changed} changed module${known.changed === 1 ? '' : 's'}` : ''}; report replayed\n`);
       }
-      return { result: null, inputs: known.inputs, config, dir, warnings: [], cache, warn: run.warn };
+      return { result: null, inputs, config, dir, warnings: [], cache, warn: run.warn };
     }
   }
   const progress = await progressBar();
@@ -85,7 +90,7 @@ export async function loadOrReuse(path: string, flags: AnalysisFlags, io: Io,
     progress.onProgress(event);
   };
   const reuse = more.reuse && cache ? (inputs: string) => more.reuse!(inputs, cache) : undefined;
-  let analysis: { result: AnalysisResult | null; inputs: string | null };
+  let analysis: AnalysisMade;
   try {
     // Loaded here, not up front: a run replayed from the tree record needs none of the analysis.
     const { analyzeOrReuse } = await import('../analyze.js');
@@ -94,7 +99,7 @@ export async function loadOrReuse(path: string, flags: AnalysisFlags, io: Io,
     progress.stop();
   }
   const { facts } = seen;
-  if (record && analysis.inputs !== null && facts && !facts.changedWhileRead) record.save(analysis.inputs, facts.files);
+  if (record && analysis.inputs !== null && analysis.parts && facts && !facts.changedWhileRead) record.save(analysis.inputs, facts.files, analysis.parts);
   if (facts && process.env.PYSEAM_STATS) {
     io.err(`pyseam: stats: ${facts.files} files: ${facts.fromStat} from the cache unread, ${facts.verified} read and unchanged, ${facts.parsed} parsed; `
       + `${facts.workers} worker threads${facts.reused ? '; report replayed' : ''}\n`);

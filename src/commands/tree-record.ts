@@ -10,24 +10,39 @@
  * the stat), nor one whose run got two answers to one probe, or read a file whose stat was no longer
  * the probe's (collect-facts.ts `changedWhileRead`; the caller checks): the tree changed under it.
  *
- * One file per program, options, analyzed directory and asker (user and groups: parse/probes.ts) in
- * the cache directory (`tree-<hash>.bin`): a magic line, a JSON line (the key, the inputs, the number
- * of files, the number of probes, and a SHA-256 of the probes), then each probe's kind, path and
- * answer, NUL-separated. Written to a temporary file and renamed, only when it changed; at most
- * `MAX_RECORDS` are kept. A damaged one is reported once and replaced.
+ * When the only answers that differ are the stats of a few modules (at most `MAX_PATCHED`: their bytes
+ * changed, no directory, ignore rule or project file did), discovery would find what it found, and
+ * the inputs differ at most in those modules' facts: `patch` reads and parses just them, and names the
+ * run's inputs from the record's jobs file (each module's facts key: analysis-inputs.ts). An edit that
+ * leaves a module's imports as they were (a comment, a function body) is then replayed too, as git
+ * refreshes its index by reading only the files whose stat changed.
+ *
+ * Two files per program, options, analyzed directory and asker (user and groups: parse/probes.ts) in
+ * the cache directory. `tree-<hash>.bin`: a magic line, a JSON line (the key, the inputs, the number
+ * of files, the number of probes, a SHA-256 of the probes, and the SHA-256 of the jobs file written
+ * with it), then each probe's kind, path and answer, NUL-separated. `tree-<hash>.jobs`: a magic line,
+ * a JSON line (the key, the inputs' base), then each job's path, `1` for a stub or `0`, and facts key,
+ * NUL-separated, in the jobs' order. Each written to a temporary file and renamed, the jobs file
+ * first, only when they changed; at most `MAX_RECORDS` of each are kept. A damaged record is
+ * reported once and replaced; a jobs file that is not its record's is not used.
  */
-import { createHash, hash, randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createHash, hash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnalyzeOptions } from '../analyze.js';
-import { askerIdentity, changedAt, probe, RACY_MARGIN_MS, type ProbeKind, type ProbeSink } from '../parse/probes.js';
-import { makeDirectory } from '../cache-files.js';
+import type { AnalyzeOptions, InputsParts } from '../analyze.js';
+import { inputsOf } from '../analysis-inputs.js';
+import { writeAtomically } from '../cache-files.js';
+import { askerIdentity, changedAt, probe, RACY_MARGIN_MS, statOf, type ProbeKind, type ProbeSink } from '../parse/probes.js';
+import type { ExtractOptions } from '../parse/types.js';
 import { programFingerprint } from '../program-fingerprint.js';
 import { keepNewest } from './report-cache.js';
 
-const MAGIC = 'pyseam tree record 1\n';
+const MAGIC = 'pyseam tree record 2\n';
+const JOBS_MAGIC = 'pyseam tree jobs 1\n';
 /** Tree records kept in one cache directory (the most recently written). */
 export const MAX_RECORDS = 8;
+/** At most this many modules whose stat changed are read by `patch`; more, and the run analyzes as usual (its workers parse them faster). */
+export const MAX_PATCHED = 32;
 
 interface Header {
   key: string;
@@ -37,28 +52,50 @@ interface Header {
   probes: number;
   /** SHA-256 (hex) of the probes' bytes (faster than SHA-1 where the CPU has SHA extensions). */
   sha256: string;
+  /** SHA-256 (hex) of the jobs file written with this record. */
+  jobs: string;
 }
 
 /** What asking the recorded probes again found: the recorded run's inputs and files when every answer was the same, else null and 0. */
 export interface Rechecked {
   inputs: string | null;
   files: number;
+  /** Modules whose stat alone differs, every other answer being the same: `patch` may name the run's inputs (0 otherwise). */
+  changed: number;
 }
+
+/** A probe whose answer differs from the record's, and the position of the record's answer in its text. */
+interface Changed {
+  path: string;
+  answer: string;
+  answerAt: number;
+  end: number;
+}
+
+/** Is `answer` a `file` probe's stat of a file this process may read? */
+const readable = (answer: string): boolean => !answer.startsWith('!') && !answer.includes(':!');
 
 export class TreeRecord {
   private readonly key: string;
   private readonly file: string;
+  private readonly jobsFile: string;
   /** When this run started asking (ms since the epoch): the racy-git reference of what it records. */
   private readonly startedAt = Date.now();
   /** What this run's tree asked, by kind then path: the answer (in the order asked: a Map keeps it). */
   private readonly answers = new Map<string, string>();
   /** The probes `recheck` asked (`kind\0path`) and their answers, in the record's order, for the run's tree to use rather than ask again. */
   private early: { ids: string[]; answers: (string | undefined)[]; next: number; at: Map<string, number> | null } = { ids: [], answers: [], next: 0, at: null };
-  /** What `recheck` asked: the record's text up to the first different answer (those answers were the record's), and that answer. */
-  private asked: { text: string; end: number; last: { id: string; answer: string } | null } | null = null;
+  /**
+   * What `recheck` asked: the record's text up to the first answer it could not patch (those answers
+   * were the record's, but `changed`'s), and that answer.
+   */
+  private asked: { text: string; end: number; changed: Changed[]; last: { id: string; answer: string } | null } | null = null;
+  /** The record read by `recheck`. */
+  private old: Header | null = null;
+  /** What `patch` made: the jobs and their facts keys now, and the inputs they name. */
+  private patched: { inputs: string; base: string; paths: string[]; stubs: string[]; keys: string[] } | null = null;
   private unstable = false;
   private racy = false;
-  private oldDigest: string | null = null;
 
   /**
    * The record of analyzing `root` (absolute) with `options` by this program, kept in `cacheDir`;
@@ -67,15 +104,16 @@ export class TreeRecord {
   constructor(private readonly cacheDir: string, private readonly root: string, options: AnalyzeOptions, private readonly warn: (message: string) => void) {
     this.key = hash('sha1', JSON.stringify([programFingerprint(), { ...options, apiSources: [] }, root, askerIdentity()]), 'hex');
     this.file = join(cacheDir, `tree-${this.key.slice(0, 16)}.bin`);
+    this.jobsFile = join(cacheDir, `tree-${this.key.slice(0, 16)}.jobs`);
   }
 
   /**
-   * Asks the recorded probes again, in their order, up to the first different answer; what it asked
-   * is kept for the run's tree (`sink`). Never throws: a missing record is none, a damaged one is
-   * reported.
+   * Asks the recorded probes again, in their order, up to the first different answer that is not a
+   * readable module's new stat (nor one more than `MAX_PATCHED`); what it asked is kept for the run's
+   * tree (`sink`). Never throws: a missing record is none, a damaged one is reported.
    */
   recheck(): Rechecked {
-    const none = { inputs: null, files: 0 };
+    const none = { inputs: null, files: 0, changed: 0 };
     let bytes: Buffer;
     try {
       bytes = readFileSync(this.file);
@@ -92,24 +130,80 @@ export class TreeRecord {
       this.warn(`cache ${this.file}: unreadable (${(error as Error).message}); replaced`);
       return none;
     }
-    this.oldDigest = header.sha256;
+    this.old = header;
     // Field by field, without splitting the whole text: kind, path, answer, each NUL-terminated.
     const text = bytes.toString('utf8', body);
+    const changed: Changed[] = [];
     let at = 0;
     for (let n = 0; n < header.probes; n++) {
       const pathAt = text.indexOf('\0', at) + 1;
       const answerAt = text.indexOf('\0', pathAt) + 1;
       const end = text.indexOf('\0', answerAt);
       if (pathAt === 0 || answerAt === 0 || end < 0) return none;
-      const answer = probe(text.slice(at, pathAt - 1) as ProbeKind, this.absolute(text.slice(pathAt, answerAt - 1)));
+      const kind = text.slice(at, pathAt - 1) as ProbeKind;
+      const path = text.slice(pathAt, answerAt - 1);
+      const answer = probe(kind, this.absolute(path));
       if (answer.length !== end - answerAt || !text.startsWith(answer, answerAt)) {
-        this.asked = { text, end: at, last: { id: text.slice(at, answerAt - 1), answer } };
-        return none;
+        if (kind === 'file' && changed.length < MAX_PATCHED && readable(answer) && readable(text.slice(answerAt, end))) {
+          changed.push({ path, answer, answerAt, end });
+        } else {
+          this.asked = { text, end: at, changed, last: { id: text.slice(at, answerAt - 1), answer } };
+          return none;
+        }
       }
       at = end + 1;
     }
-    this.asked = { text, end: at, last: null };
-    return at === text.length ? { inputs: header.inputs, files: header.files } : none;
+    this.asked = { text, end: at, changed, last: null };
+    if (at !== text.length) return none;
+    return changed.length ? { ...none, files: header.files, changed: changed.length } : { inputs: header.inputs, files: header.files, changed: 0 };
+  }
+
+  /**
+   * After a `recheck` that found only modules' stats changed: reads and parses those modules (with
+   * `extract`), and names the inputs the run would have from the record's jobs file and their new
+   * facts keys. Null when it cannot: no jobs file of this record, a changed file that is not a module,
+   * or one whose stat changed again while it was read.
+   */
+  async patch(extract: ExtractOptions): Promise<string | null> {
+    const changed = this.asked?.changed;
+    if (!this.old || !changed?.length || this.asked?.last) return null;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.jobsFile);
+    } catch {
+      return null;
+    }
+    if (createHash('sha256').update(bytes).digest('hex') !== this.old.jobs || bytes.subarray(0, JOBS_MAGIC.length).toString('latin1') !== JOBS_MAGIC) return null;
+    const body = bytes.indexOf('\n', JOBS_MAGIC.length) + 1;
+    const { key, base } = JSON.parse(bytes.subarray(JOBS_MAGIC.length, body).toString('utf8')) as { key: string; base: string };
+    if (key !== this.key) return null;
+    const fields = bytes.toString('utf8', body).split('\0');
+    fields.pop();
+    const paths: string[] = [];
+    const stubs: string[] = [];
+    const keys: string[] = [];
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+      paths.push(fields[i]);
+      stubs.push(fields[i + 1]);
+      keys.push(fields[i + 2]);
+    }
+    const jobOf = new Map(changed.map((c) => [c.path, -1]));
+    paths.forEach((path, i) => jobOf.has(path) && jobOf.set(path, i));
+    if ([...jobOf.values()].includes(-1)) return null;
+    const [{ readFacts }, { nodeTree }] = await Promise.all([import('../parse/read-facts.js'), import('../parse/source-tree.js')]);
+    const tree = nodeTree(this.root);
+    for (const c of changed) {
+      const i = jobOf.get(c.path)!;
+      const read = readFacts(tree, { path: c.path, stub: stubs[i] === '1' }, extract, true);
+      const now = statOf(c.answer);
+      if (read.unchanged || !read.stat || !read.facts || read.stat.size !== now.size || read.stat.mtimeMs !== now.mtimeMs
+        || read.stat.ctimeMs !== now.ctimeMs || read.stat.ino !== now.ino) return null;
+      keys[i] = read.facts;
+    }
+    const { factsDigestOf } = await import('../parse/facts-key.js');
+    const inputs = inputsOf(base, factsDigestOf(paths, keys));
+    this.patched = { inputs, base, paths, stubs, keys };
+    return inputs;
   }
 
   /** The probe sink of this run's tree (parse/source-tree.ts `nodeTree`): answers from `recheck` first, and notes every answer. */
@@ -129,14 +223,15 @@ export class TreeRecord {
 
   /** The answers `recheck` got, as `early` holds them: made only when the run goes on to discover (a replay needs none). */
   private unpackAsked(): void {
-    const { text, end, last } = this.asked!;
+    const { text, end, changed, last } = this.asked!;
     this.asked = null;
     const { ids, answers } = this.early;
+    const newer = new Map(changed.map((c) => [c.answerAt, c.answer]));
     for (let at = 0; at < end;) {
       const answerAt = text.indexOf('\0', text.indexOf('\0', at) + 1) + 1;
       const next = text.indexOf('\0', answerAt);
       ids.push(text.slice(at, answerAt - 1));
-      answers.push(text.slice(answerAt, next));
+      answers.push(newer.get(answerAt) ?? text.slice(answerAt, next));
       at = next + 1;
     }
     if (last) {
@@ -162,67 +257,97 @@ export class TreeRecord {
   }
 
   /**
-   * Keeps what the sink noted, as the probes of an analysis with `inputs` and `files` files; not when
-   * a probe was racy or got two answers, nor when the record is already this one. Never throws:
-   * a failure is one warning.
+   * Keeps what the sink noted, as the probes of an analysis with `inputs` (made of `parts`) and
+   * `files` files; not when a probe was racy or got two answers, nor when the record is already this
+   * one. Never throws: a failure is one warning.
    */
-  save(inputs: string, files: number): void {
+  save(inputs: string, files: number, parts: InputsParts): void {
     if (this.unstable || this.racy || this.answers.size === 0) return;
-    // The probes go out a piece at a time (the run's result is at its largest now): hashed once to
-    // see whether the record is already this one, then hashed and written.
-    const sha256 = createHash('sha256');
-    for (const piece of this.pieces()) sha256.update(piece);
-    const digest = sha256.digest('hex');
-    if (digest === this.oldDigest) return;
-    const header = Buffer.from(`${JSON.stringify({ key: this.key, inputs, files, probes: this.answers.size, sha256: digest } satisfies Header)}\n`, 'utf8');
-    const temp = join(this.cacheDir, `.tree-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
-    let fd: number | null = null;
-    try {
-      makeDirectory(this.cacheDir);
-      fd = openSync(temp, 'w');
-      writeAll(fd, Buffer.concat([Buffer.from(MAGIC, 'latin1'), header]));
-      for (const piece of this.pieces()) writeAll(fd, piece);
-      closeSync(fd);
-      fd = null;
-      renameSync(temp, this.file);
-      this.prune();
-    } catch (error) {
-      try {
-        if (fd !== null) closeSync(fd);
-        rmSync(temp, { force: true });
-      } catch {
-        // nothing was written there
-      }
-      this.warn(`cache ${this.cacheDir}: not writable (${(error as Error).message}); the tree record is not kept`);
-    }
+    const answers = this.answers;
+    // Both go out a piece at a time (the run's result is at its largest now): hashed once to see
+    // whether the record is already this one, then hashed and written.
+    const probes = function* (): Generator<Buffer> {
+      yield* inPieces(function* () {
+        for (const [id, answer] of answers) yield `${id}\0${answer}\0`;
+      }());
+    };
+    const jobs = () => this.jobsPieces(parts.base, parts.jobs.map((j) => j.path), parts.jobs.map((j) => (j.stub ? '1' : '0')), parts.keys);
+    this.write({ inputs, files, probes: answers.size }, probes, jobs);
   }
 
-  /** The probes as the file holds them (kind, path, answer, each NUL-terminated), in pieces of about 64 KB. */
-  private *pieces(): Generator<Buffer> {
-    let parts: string[] = [];
-    let length = 0;
-    for (const [id, answer] of this.answers) {
-      parts.push(id, answer);
-      length += id.length + answer.length + 2;
-      if (length >= 65536) {
-        yield Buffer.from(`${parts.join('\0')}\0`, 'utf8');
-        parts = [];
-        length = 0;
-      }
+  /** After a `patch` whose inputs were replayed: keeps the record with the changed modules' new stats and facts keys, unless one changed too recently (racy). */
+  savePatched(): void {
+    const changed = this.asked?.changed;
+    const patched = this.patched;
+    if (!this.old || !changed || !patched) return;
+    if (changed.some((c) => changedAt('file', c.answer) >= this.startedAt - RACY_MARGIN_MS)) return;
+    const { text } = this.asked!;
+    const probes = function* (): Generator<Buffer> {
+      yield* inPieces(function* () {
+        let at = 0;
+        for (const c of changed) {
+          yield text.slice(at, c.answerAt);
+          yield c.answer;
+          at = c.end;
+        }
+        yield text.slice(at);
+      }());
+    };
+    const jobs = () => this.jobsPieces(patched.base, patched.paths, patched.stubs, patched.keys);
+    this.write({ inputs: patched.inputs, files: this.old.files, probes: this.old.probes }, probes, jobs);
+  }
+
+  /** The jobs file's bytes, in pieces. */
+  private *jobsPieces(base: string, paths: string[], stubs: string[], keys: string[]): Generator<Buffer> {
+    yield Buffer.from(`${JOBS_MAGIC}${JSON.stringify({ key: this.key, base })}\n`, 'utf8');
+    yield* inPieces(function* () {
+      for (let i = 0; i < paths.length; i++) yield `${paths[i]}\0${stubs[i]}\0${keys[i]}\0`;
+    }());
+  }
+
+  /** Writes the jobs file, then the record that names it; not when both are as they were. */
+  private write(header: Pick<Header, 'inputs' | 'files' | 'probes'>, probes: () => Iterable<Buffer>, jobs: () => Iterable<Buffer>): void {
+    const sha256 = digestOf(probes());
+    const jobsSha256 = digestOf(jobs());
+    if (sha256 === this.old?.sha256 && jobsSha256 === this.old.jobs && header.inputs === this.old.inputs) return;
+    const line = `${MAGIC}${JSON.stringify({ key: this.key, ...header, sha256, jobs: jobsSha256 } satisfies Header)}\n`;
+    try {
+      writeAtomically(this.jobsFile, jobs());
+      writeAtomically(this.file, (function* () {
+        yield Buffer.from(line, 'utf8');
+        yield* probes();
+      })());
+      keepNewest(this.cacheDir, /^tree-[0-9a-f]{16}\.bin$/, MAX_RECORDS);
+      keepNewest(this.cacheDir, /^tree-[0-9a-f]{16}\.jobs$/, MAX_RECORDS);
+    } catch (error) {
+      this.warn(`cache ${this.cacheDir}: not writable (${(error as Error).message}); the tree record is not kept`);
     }
-    if (parts.length) yield Buffer.from(`${parts.join('\0')}\0`, 'utf8');
   }
 
   private absolute(path: string): string {
     return path === '.' || path === '' ? this.root : `${this.root}/${path}`;
   }
-
-  /** Removes all but the `MAX_RECORDS` most recently written records. */
-  private prune(): void {
-    keepNewest(this.cacheDir, /^tree-[0-9a-f]{16}\.bin$/, MAX_RECORDS);
-  }
 }
 
-function writeAll(fd: number, bytes: Buffer): void {
-  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+/** SHA-256 (hex) of the pieces. */
+function digestOf(pieces: Iterable<Buffer>): string {
+  const sha256 = createHash('sha256');
+  for (const piece of pieces) sha256.update(piece);
+  return sha256.digest('hex');
+}
+
+/** The strings, UTF-8, in buffers of about 64 KB. */
+function* inPieces(strings: Iterable<string>): Generator<Buffer> {
+  let parts: string[] = [];
+  let length = 0;
+  for (const s of strings) {
+    parts.push(s);
+    length += s.length;
+    if (length >= 65536) {
+      yield Buffer.from(parts.join(''), 'utf8');
+      parts = [];
+      length = 0;
+    }
+  }
+  if (parts.length) yield Buffer.from(parts.join(''), 'utf8');
 }

@@ -6,10 +6,9 @@
  * Workers and the cache read files by path, so they serve only trees on disk (`tree.root`); any
  * other tree (in memory, in tests) is read and parsed in this thread, uncached.
  */
-import { hash } from 'node:crypto';
 import { answersFromWorkers, batchSize } from './facts-pool.js';
 import { FactsCache, type CacheSettings } from './facts-cache.js';
-import { factsKeyOf } from './facts-key.js';
+import { factsDigestOf, factsKeyOf } from './facts-key.js';
 import type { FactsAnswer, FactsJob, FileOutcome } from './read-facts.js';
 import type { FileStat, SourceTree } from './source-tree.js';
 import { collectIfDue, SLICE_MS } from './tree-memory.js';
@@ -41,9 +40,11 @@ export interface FactsStats {
   workers: number;
   /**
    * With the cache: a SHA-1 (hex) of every file's path and facts key (facts-cache.ts) in the jobs'
-   * order. Two runs with the same digest had the same facts, file for file.
+   * order (facts-key.ts `factsDigestOf`). Two runs with the same digest had the same facts, file for file.
    */
   digest?: string;
+  /** With `digest`: each job's facts key, in the jobs' order (what `digest` hashes with their paths). */
+  keys?: string[];
   /** `CollectOptions.reuse` said yes: no outcome was handed on. */
   reused?: boolean;
   /** Files whose stat when read was not their stat when discovered (replaced, or a symlink retargeted, in between): the tree changed under the run. */
@@ -145,7 +146,7 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
         }
       }
     }
-    stats.digest = factsDigest(jobs, cache, unrecorded);
+    digestInto(stats, jobs, cache, unrecorded);
     if (stats.digest !== undefined && options.reuse(stats.digest)) {
       Object.assign(stats, { fromStat: cache.counts.fromStat, verified: cache.counts.verified, parsed: cache.counts.extracted, reused: true });
       cache.save();
@@ -193,7 +194,7 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
   }
   if (cache) {
     Object.assign(stats, { fromStat: cache.counts.fromStat, verified: cache.counts.verified, parsed: cache.counts.extracted });
-    stats.digest = factsDigest(jobs, cache, unrecorded);
+    digestInto(stats, jobs, cache, unrecorded);
     cache.save();
   } else {
     Object.assign(stats, { fromStat: 0, verified: 0, parsed: jobs.length });
@@ -202,15 +203,16 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
   hits = new Int32Array(0);
 }
 
-/** `FactsStats.digest`: every job's path and facts key, hashed; undefined when a file has none (not yet read). */
-function factsDigest(jobs: FactsJob[], cache: FactsCache, unrecorded: Map<number, string>): string | undefined {
-  const lines: string[] = [];
-  for (const [i, job] of jobs.entries()) {
+/** `FactsStats.digest` and `keys` from every job's facts key; neither when a file has none (not yet read). */
+function digestInto(stats: FactsStats, jobs: FactsJob[], cache: FactsCache, unrecorded: Map<number, string>): void {
+  const keys: string[] = new Array(jobs.length);
+  for (let i = 0; i < jobs.length; i++) {
     const key = cache.factsKey(i) ?? unrecorded.get(i);
-    if (key === undefined) return undefined;
-    lines.push(`${job.path}\0${key}\n`);
+    if (key === undefined) return;
+    keys[i] = key;
   }
-  return hash('sha1', lines.join(''), 'hex');
+  stats.keys = keys;
+  stats.digest = factsDigestOf(jobs.map((job) => job.path), keys);
 }
 
 /** Cache hits handed on at once after the last parsed file: small enough that their outcomes die young. */

@@ -39,6 +39,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import pkg from '../../package.json' with { type: 'json' };
+import { buildManifest } from '../build-manifest.js';
 import { makeDirectory, readAt } from '../cache-files.js';
 import { factsKeyOf } from './facts-key.js';
 import { OutcomeDecoder, OutcomeEncoder, type EncodedOutcomes } from './facts-codec.js';
@@ -106,7 +107,7 @@ interface OldPack extends StoredHead {
 
 let fingerprint: string | null = null;
 
-/** The code that extracts facts: pyseam's and the grammar's versions and every file of src/parse (or dist/src/parse). */
+/** The code that extracts facts: pyseam's and the grammar's versions and every file of src/parse (or dist/src/parse; bundled: build-manifest.ts). */
 function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const here = fileURLToPath(import.meta.url);
@@ -114,7 +115,10 @@ function codeFingerprint(): string {
   const ext = here.slice(here.lastIndexOf('.'));
   const require = createRequire(import.meta.url);
   const parts = [pkg.version, (require('tree-sitter-python/package.json') as { version: string }).version, (require('tree-sitter/package.json') as { version: string }).version];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(ext)).sort()) parts.push(name, hash('sha1', readFileSync(join(dir, name)), 'base64'));
+  // Bundled, the extractor shares its chunks with the rest of the program: the manifest names it; without one, every file beside this one does.
+  const manifest = buildManifest(import.meta.url);
+  if (manifest) parts.push(manifest.code);
+  else for (const name of readdirSync(dir).filter((n) => n.endsWith(ext)).sort()) parts.push(name, hash('sha1', readFileSync(join(dir, name)), 'base64'));
   fingerprint = hash('sha1', parts.join('\0'), 'base64');
   return fingerprint;
 }

@@ -13,3 +13,14 @@ import type { FileOutcome } from './read-facts.js';
 export function factsKeyOf(outcome: FileOutcome): string {
   return hash('sha1', JSON.stringify(outcome), 'base64');
 }
+
+/**
+ * `FactsStats.digest` (collect-facts.ts): a SHA-1 (hex) of each job's path and facts key, in the
+ * jobs' order (`keys[i]` is `paths[i]`'s). Two runs with the same digest had the same facts, file for
+ * file. The tree record (commands/tree-record.ts) computes it again with a changed file's new key.
+ */
+export function factsDigestOf(paths: readonly string[], keys: readonly string[]): string {
+  const lines: string[] = new Array(paths.length);
+  for (let i = 0; i < paths.length; i++) lines[i] = `${paths[i]}\0${keys[i]}\n`;
+  return hash('sha1', lines.join(''), 'hex');
+}

@@ -9,6 +9,8 @@
  * - `dir`: a directory's stat, taken before it is listed (size, mtime, ctime, inode, mode).
  * - `file`: a file's stat, taken before it is read (size, mtime, ctime, inode, mode), and, when the
  *   mode does not let everyone read it, whether access(2) lets this process read it.
+ * - `text`: the same, of a file whose bytes discovery reads (`.gitignore`, `pyproject.toml`): its
+ *   contents decide what is analyzed, where a `file` probe's decide only that file's facts.
  * - `type`: what a path points to, symlinks followed (`file`, `directory`, `other`).
  * - `real`: a path's real path, symlinks resolved.
  *
@@ -18,7 +20,7 @@
  */
 import * as fs from 'node:fs';
 
-export type ProbeKind = 'dir' | 'file' | 'type' | 'real';
+export type ProbeKind = 'dir' | 'file' | 'text' | 'type' | 'real';
 
 /** Changes within this many milliseconds of a run's start are not trusted by stat alone (covers 1-2 s mtime granularity): racy git. */
 export const RACY_MARGIN_MS = 3000;
@@ -38,8 +40,8 @@ export const READABLE_BY_ALL = 0o444;
 
 /**
  * Asks the file system at the absolute path `abs`; never throws (a failure is an answer). A `dir`
- * answers `size:mtimeMs:ctimeMs:ino:mode`, a `file` the same, then `:r` or `:!CODE` when the mode
- * does not let everyone read it and access(2) was asked.
+ * answers `size:mtimeMs:ctimeMs:ino:mode`, a `file` or `text` the same, then `:r` or `:!CODE` when
+ * the mode does not let everyone read it and access(2) was asked.
  */
 export function probe(kind: ProbeKind, abs: string): string {
   try {
@@ -65,17 +67,17 @@ export function statOf(answer: string): { size: number; mtimeMs: number; ctimeMs
   return { size, mtimeMs, ctimeMs, ino };
 }
 
-/** When a `dir` or `file` answer's contents last changed (the later of mtime and ctime, ms since the epoch); -Infinity for other answers. */
+/** When a `dir`, `file` or `text` answer's contents last changed (the later of mtime and ctime, ms since the epoch); -Infinity for other answers. */
 export function changedAt(kind: ProbeKind, answer: string): number {
-  if ((kind !== 'dir' && kind !== 'file') || answer.startsWith('!')) return -Infinity;
+  if ((kind !== 'dir' && kind !== 'file' && kind !== 'text') || answer.startsWith('!')) return -Infinity;
   const { mtimeMs, ctimeMs } = statOf(answer);
   return Math.max(mtimeMs, ctimeMs);
 }
 
-/** The error a failed answer stands for (`!CODE`, or a `file` answer ending `:!CODE`: not readable), or null. */
+/** The error a failed answer stands for (`!CODE`, or a `file` or `text` answer ending `:!CODE`: not readable), or null. */
 export function failureOf(kind: ProbeKind, answer: string, path: string): Error | null {
   if (answer.startsWith('!')) return fsError(answer.slice(1), path);
-  const at = kind === 'file' ? answer.lastIndexOf(':!') : -1;
+  const at = kind === 'file' || kind === 'text' ? answer.lastIndexOf(':!') : -1;
   return at >= 0 ? fsError(answer.slice(at + 2), path) : null;
 }
 

@@ -81,8 +81,8 @@ export { errorCode, fsError };
  * denies a world-readable file is found when the file is read, and reported then.)
  *
  * With `probes`, every question about the tree goes through it (probes.ts): a directory's stat
- * before it is listed, a file's before it is read, and what `stat`, `realpath` and `checkReadable`
- * answer come from its answers, so what it notes is what the analysis saw.
+ * before it is listed, a file's before it is read (`text`) or checked (`file`), and what `stat`,
+ * `realpath` and `checkReadable` answer come from its answers, so what it notes is what the analysis saw.
  */
 export function nodeTree(directory: string, probes?: ProbeSink): SourceTree {
   const base = nodePath.resolve(directory);
@@ -115,7 +115,7 @@ export function nodeTree(directory: string, probes?: ProbeSink): SourceTree {
       return probes ? asked('real', path) : fs.realpathSync.native(abs(path));
     },
     read(path) {
-      probes?.take('file', path);
+      probes?.take('text', path);
       return fs.readFileSync(abs(path));
     },
     readStat(path) {

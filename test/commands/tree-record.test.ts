@@ -86,6 +86,33 @@ describe('the tree record', () => {
     expect(modules(await settle(dir))).not.toContain('kerasish.layers.extra');
   });
 
+  it('a module whose stat alone changed is parsed alone: replayed when its facts are as they were, analyzed again when not', { timeout: 120_000 }, async () => {
+    const dir = await recordedCopy();
+    const patched = (run: { stats: string }) => /; tree as recorded but for 1 changed module; report replayed$/.test(run.stats);
+
+    // A comment: the module's facts are as they were, so are the inputs.
+    appendFileSync(join(dir, CORE), '# a comment\n');
+    const commented = both(dir);
+    expect(commented.stats).toMatch(/ 1 parsed; /);
+    expect(patched(commented)).toBe(true);
+    // Racy still: the record keeps the old stat, and the next run reads the module again.
+    expect(patched(both(dir))).toBe(true);
+    await age();
+    expect(patched(both(dir))).toBe(true); // old enough: this run keeps the new stat
+    expect(both(dir).fromRecord).toBe(true);
+
+    // An import: other facts, other inputs, no report kept for them: analyzed again.
+    appendFileSync(join(dir, CORE), 'from kerasish import legacy\n');
+    const imported = both(dir);
+    expect(imported.stats).not.toMatch(/tree as recorded|report replayed/);
+    expect(JSON.parse(imported.stdout).edges.some((e: { from: string; to: string }) => e.from === 'kerasish.layers.core' && e.to === 'kerasish.legacy')).toBe(true);
+    await settle(dir);
+
+    // A project file's bytes (discovery reads them; not a module): analyzed again.
+    appendFileSync(join(dir, 'kerasish/pyproject.toml'), '# a comment\n');
+    expect(both(dir).stats).not.toMatch(/tree as recorded/);
+  });
+
   it('ignore rules, symlinks and what discovery read besides the modules analyze again', { timeout: 120_000 }, async () => {
     const dir = await recordedCopy();
 
