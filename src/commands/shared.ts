@@ -72,13 +72,15 @@ export async function loadOrReuse(path: string, flags: AnalysisFlags, io: Io,
     ? new TreeRecord(cache.dir, dir, options, run.warn) : null;
   if (record) {
     const known = record.recheck();
-    // Only modules' stats changed: their facts may not have (tree-record.ts `patch`).
-    const inputs = known.changed ? await record.patch(extractOptionsOf(options)) : known.inputs;
+    // Only files' and directories' stats changed: discovery and the modules' facts may not have (tree-record.ts `patch`).
+    const patching = known.changed + known.changedDirs > 0;
+    const inputs = patching ? await record.patch(extractOptionsOf(options)) : known.inputs;
     if (inputs !== null && more.reuse!(inputs, cache!)) {
-      if (known.changed) record.savePatched();
+      if (patching) record.savePatched();
       if (process.env.PYSEAM_STATS) {
+        const but = [known.changed && `${known.changed} changed module${known.changed === 1 ? '' : 's'}`, known.changedDirs && `${known.changedDirs} director${known.changedDirs === 1 ? 'y' : 'ies'} listed again`].filter(Boolean);
         io.err(`pyseam: stats: ${known.files} files: ${known.files - known.changed} from the cache unread, 0 read and unchanged, ${known.changed} parsed; 0 worker threads; `
-          + `tree as recorded${known.changed ? ` but for ${known.changed} changed module${known.changed === 1 ? '' : 's'}` : ''}; report replayed\n`);
+          + `tree as recorded${but.length ? ` but for ${but.join(' and ')}` : ''}; report replayed\n`);
       }
       return { result: null, inputs, config, dir, warnings: [], cache, warn: run.warn };
     }

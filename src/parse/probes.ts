@@ -18,6 +18,7 @@
  * holds only stand for the contents when they changed well before the run (racy git: `changedAt`).
  * Numbers are written as JavaScript writes them, which reads back to the same double.
  */
+import { hash } from 'node:crypto';
 import * as fs from 'node:fs';
 
 export type ProbeKind = 'dir' | 'file' | 'text' | 'type' | 'real';
@@ -92,7 +93,21 @@ export function errorCode(error: unknown): string {
   return typeof code === 'string' ? code : 'UNKNOWN';
 }
 
-/** Where a tree's probes go: `take` asks (or answers with one already asked this run) and notes the answer. */
+/**
+ * Where a tree's probes go: `take` asks (or answers with one already asked this run) and notes the
+ * answer; `listed` is told what listing a directory gave (`listingDigest`), after its `dir` probe.
+ */
 export interface ProbeSink {
   take(kind: ProbeKind, path: string): string;
+  listed?(dir: string, digest: string): void;
+}
+
+/**
+ * SHA-1 (base64) of a directory's entries as discovery sees them: each name and its own type, in
+ * name order. A directory whose stat changed but whose digest did not (a file replaced by a rename,
+ * as editors and `sed -i` save, or an entry made and removed again) gives discovery what it gave.
+ */
+export function listingDigest(entries: readonly { name: string; type: string }[]): string {
+  const lines = entries.map((e) => `${e.name}\0${e.type}\n`).sort();
+  return hash('sha1', lines.join(''), 'base64');
 }

@@ -11,7 +11,7 @@
  */
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { errorCode, failureOf, fsError, READABLE_BY_ALL, statOf, type ProbeSink } from './probes.js';
+import { errorCode, failureOf, fsError, listingDigest, READABLE_BY_ALL, statOf, type ProbeSink } from './probes.js';
 
 /** An entry's own type, without following a symlink. */
 export type EntryType = 'file' | 'directory' | 'symlink' | 'other';
@@ -81,8 +81,9 @@ export { errorCode, fsError };
  * denies a world-readable file is found when the file is read, and reported then.)
  *
  * With `probes`, every question about the tree goes through it (probes.ts): a directory's stat
- * before it is listed, a file's before it is read (`text`) or checked (`file`), and what `stat`,
- * `realpath` and `checkReadable` answer come from its answers, so what it notes is what the analysis saw.
+ * before it is listed (and the listing's digest after), a file's before it is read (`text`) or
+ * checked (`file`), and what `stat`, `realpath` and `checkReadable` answer come from its answers, so
+ * what it notes is what the analysis saw.
  */
 export function nodeTree(directory: string, probes?: ProbeSink): SourceTree {
   const base = nodePath.resolve(directory);
@@ -101,10 +102,12 @@ export function nodeTree(directory: string, probes?: ProbeSink): SourceTree {
     name: nodePath.basename(base),
     list(dir) {
       probes?.take('dir', dir);
-      return fs.readdirSync(abs(dir), { withFileTypes: true }).map((d) => ({
+      const entries: DirEntry[] = fs.readdirSync(abs(dir), { withFileTypes: true }).map((d) => ({
         name: d.name,
         type: d.isSymbolicLink() ? 'symlink' : d.isDirectory() ? 'directory' : d.isFile() ? 'file' : 'other',
       }));
+      probes?.listed?.(dir, listingDigest(entries));
+      return entries;
     },
     stat(path) {
       if (probes) return asked('type', path) as 'file' | 'directory' | 'other';

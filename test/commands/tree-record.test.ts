@@ -5,7 +5,7 @@
 // shortcut could miss (git's racy-git and untracked-cache notes list them): it must never replay
 // from the record, and the run after it must give the oracle's report.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,7 +58,7 @@ async function settle(dir: string, ...args: string[]) {
 }
 
 describe('the tree record', () => {
-  it('replays when nothing changed; not while a change is racy; any change to a file or directory analyzes again', { timeout: 120_000 }, async () => {
+  it('replays when nothing changed; not while a change is racy; a change to a module\'s imports or a directory\'s entries analyzes again', { timeout: 120_000 }, async () => {
     const dir = await recordedCopy();
     expect(records(dir)).toHaveLength(1);
 
@@ -86,7 +86,7 @@ describe('the tree record', () => {
     expect(modules(await settle(dir))).not.toContain('kerasish.layers.extra');
   });
 
-  it('a module whose stat alone changed is parsed alone: replayed when its facts are as they were, analyzed again when not', { timeout: 120_000 }, async () => {
+  it('modules and directories whose stats alone changed: the modules parsed alone, the directories listed again; replayed when facts and entries are as they were', { timeout: 120_000 }, async () => {
     const dir = await recordedCopy();
     const patched = (run: { stats: string }) => /; tree as recorded but for 1 changed module; report replayed$/.test(run.stats);
 
@@ -100,6 +100,17 @@ describe('the tree record', () => {
     await age();
     expect(patched(both(dir))).toBe(true); // old enough: this run keeps the new stat
     expect(both(dir).fromRecord).toBe(true);
+
+    // Saved as editors and `sed -i` save: a new file renamed over the old one. The directory's stat
+    // changes, not its entries; a file made and removed beside it changes its stat only too.
+    writeFileSync(join(dir, `${CORE}.tmp`), `${readFileSync(join(dir, CORE), 'utf8')}# another comment\n`);
+    renameSync(join(dir, `${CORE}.tmp`), join(dir, CORE));
+    expect(both(dir).stats).toMatch(/; tree as recorded but for 1 changed module and 1 directory listed again; report replayed$/);
+    await age();
+    expect(both(dir).stats).toMatch(/but for 1 changed module and 1 directory/); // kept now
+    writeFileSync(join(dir, 'kerasish/src/kerasish/layers/scratch.txt'), 'x');
+    rmSync(join(dir, 'kerasish/src/kerasish/layers/scratch.txt'));
+    expect(both(dir).stats).toMatch(/ 0 parsed; .*; tree as recorded but for 1 directory listed again; report replayed$/);
 
     // An import: other facts, other inputs, no report kept for them: analyzed again.
     appendFileSync(join(dir, CORE), 'from kerasish import legacy\n');
