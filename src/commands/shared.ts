@@ -96,7 +96,7 @@ export async function loadOrReuse(path: string, flags: AnalysisFlags, io: Io,
   try {
     // Loaded here, not up front: a run replayed from the tree record needs none of the analysis.
     const { analyzeOrReuse } = await import('../analyze.js');
-    analysis = await analyzeOrReuse(options, nodeTree(dir, record?.sink()), run, onProgress, reuse);
+    analysis = await analyzeOrReuse(options, nodeTree(dir, record?.sink()), record?.read.size ? { ...run, read: record.read } : run, onProgress, reuse);
   } finally {
     progress.stop();
   }

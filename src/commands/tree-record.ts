@@ -36,6 +36,7 @@ import type { AnalyzeOptions, InputsParts } from '../analyze.js';
 import { inputsOf } from '../analysis-inputs.js';
 import { writeAtomically } from '../cache-files.js';
 import { askerIdentity, changedAt, probe, RACY_MARGIN_MS, statOf, type ProbeKind, type ProbeSink } from '../parse/probes.js';
+import type { FactsAnswer } from '../parse/read-facts.js';
 import type { ExtractOptions } from '../parse/types.js';
 import { programFingerprint } from '../program-fingerprint.js';
 import { keepNewest } from './report-cache.js';
@@ -101,6 +102,8 @@ export class TreeRecord {
   private old: Header | null = null;
   /** What `patch` made: the jobs and their facts keys now, the directories' listings, and the inputs they name. */
   private patched: { inputs: string; base: string; paths: string[]; stubs: string[]; keys: string[]; listings: Map<string, string> } | null = null;
+  /** The modules `patch` read and parsed, for the run's facts phase should it go on (collect-facts.ts `CollectOptions.read`). */
+  readonly read = new Map<string, FactsAnswer>();
   private unstable = false;
   private racy = false;
 
@@ -132,7 +135,8 @@ export class TreeRecord {
     try {
       if (bytes.subarray(0, MAGIC.length).toString('latin1') !== MAGIC || body <= MAGIC.length) throw new Error('not a tree record');
       header = JSON.parse(bytes.subarray(MAGIC.length, body).toString('utf8')) as Header;
-      if (header.key !== this.key || createHash('sha256').update(bytes.subarray(body)).digest('hex') !== header.sha256) throw new Error('checksum mismatch: truncated or damaged');
+      if (header.key !== this.key) throw new Error('the record of other options or another program');
+      if (createHash('sha256').update(bytes.subarray(body)).digest('hex') !== header.sha256) throw new Error('checksum mismatch: truncated or damaged');
     } catch (error) {
       this.warn(`cache ${this.file}: unreadable (${(error as Error).message}); replaced`);
       return none;
@@ -200,6 +204,7 @@ export class TreeRecord {
       const i = jobOf.get(c.path)!;
       if (i < 0) return null;
       const read = readFacts(tree, { path: c.path, stub: stubs[i] === '1' }, extract, true);
+      this.read.set(c.path, read);
       const now = statOf(c.answer);
       if (read.unchanged || !read.stat || !read.facts || read.stat.size !== now.size || read.stat.mtimeMs !== now.mtimeMs
         || read.stat.ctimeMs !== now.ctimeMs || read.stat.ino !== now.ino) return null;
@@ -217,12 +222,14 @@ export class TreeRecord {
     try {
       bytes = readFileSync(this.detailFile);
     } catch {
+      return null; // none: the run analyzes, and its record is written with one
+    }
+    if (createHash('sha256').update(bytes).digest('hex') !== this.old!.detail || bytes.subarray(0, DETAIL_MAGIC.length).toString('latin1') !== DETAIL_MAGIC) {
+      this.warn(`cache ${this.detailFile}: unreadable (not the detail its record names: damaged, or written by a concurrent run); replaced`);
       return null;
     }
-    if (createHash('sha256').update(bytes).digest('hex') !== this.old!.detail || bytes.subarray(0, DETAIL_MAGIC.length).toString('latin1') !== DETAIL_MAGIC) return null;
     const body = bytes.indexOf('\n', DETAIL_MAGIC.length) + 1;
-    const { key, base, jobs } = JSON.parse(bytes.subarray(DETAIL_MAGIC.length, body).toString('utf8')) as { key: string; base: string; jobs: number };
-    if (key !== this.key) return null;
+    const { base, jobs } = JSON.parse(bytes.subarray(DETAIL_MAGIC.length, body).toString('utf8')) as { key: string; base: string; jobs: number };
     const fields = bytes.toString('utf8', body).split('\0');
     fields.pop();
     const paths: string[] = [];

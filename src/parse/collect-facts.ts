@@ -25,6 +25,12 @@ export interface CollectOptions {
    * without the outcomes (it has what they would give: report-cache.ts), and then none is.
    */
   reuse?: (digest: string) => boolean;
+  /**
+   * Files this run already read and parsed, by path (the tree record's patch: commands/tree-record.ts),
+   * with the cache's content and facts keys and the stat of what was read: taken for those files
+   * rather than reading them again. Used only with the cache.
+   */
+  read?: ReadonlyMap<string, FactsAnswer>;
 }
 
 /** How a run's files were answered (`files` = the other four's sum). */
@@ -102,9 +108,12 @@ export async function* collectFacts(tree: SourceTree, jobs: FactsJob[], extract:
   });
 
   const keyed = cache !== null;
-  const threads = onDisk && options.jobs > 1 && misses.length >= MIN_FILES_FOR_WORKERS ? options.jobs : 1;
-  const answers = threads > 1 ? answersFromWorkers(misses, { root: tree.root!, extract, keyed }, threads) : inline(tree, misses, extract, keyed);
-  stats.workers = threads > 1 ? Math.min(threads, Math.ceil(misses.length / batchSize(misses.length, threads))) : 0;
+  const known = cache && options.read?.size ? options.read : null;
+  const toRead = known ? misses.filter((m) => !known.has(m.path)) : misses;
+  const threads = onDisk && options.jobs > 1 && toRead.length >= MIN_FILES_FOR_WORKERS ? options.jobs : 1;
+  const read = threads > 1 ? answersFromWorkers(toRead, { root: tree.root!, extract, keyed }, threads) : inline(tree, toRead, extract, keyed);
+  const answers = known ? withKnown(misses, known, read) : read;
+  stats.workers = threads > 1 ? Math.min(threads, Math.ceil(toRead.length / batchSize(toRead.length, threads))) : 0;
 
   // The facts key of a file the cache could not record (no stat, or not read): one of its outcome.
   const unrecorded = new Map<number, string>();
@@ -213,6 +222,31 @@ function digestInto(stats: FactsStats, jobs: FactsJob[], cache: FactsCache, unre
   }
   stats.keys = keys;
   stats.digest = factsDigestOf(jobs.map((job) => job.path), keys);
+}
+
+/** The answers for `misses`, in their order: `known`'s for the files it holds, `read`'s (the others', in order) for the rest. */
+async function* withKnown(misses: FactsJob[], known: ReadonlyMap<string, FactsAnswer>, read: AsyncIterable<FactsAnswer[]>): AsyncGenerator<FactsAnswer[], void, void> {
+  const source = read[Symbol.asyncIterator]();
+  let batch: FactsAnswer[] = [];
+  let at = 0;
+  let out: FactsAnswer[] = [];
+  for (const miss of misses) {
+    const answer = known.get(miss.path);
+    if (answer) {
+      out.push(answer);
+      continue;
+    }
+    while (at >= batch.length) {
+      if (out.length) yield out;
+      out = [];
+      const next = await source.next();
+      if (next.done) throw new Error('the readers answered fewer files than asked');
+      batch = next.value;
+      at = 0;
+    }
+    out.push(batch[at++]);
+  }
+  if (out.length) yield out;
 }
 
 /** Cache hits handed on at once after the last parsed file: small enough that their outcomes die young. */

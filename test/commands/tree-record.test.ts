@@ -180,5 +180,18 @@ describe('the tree record', () => {
     expect(damaged.stderr).toMatch(/^pyseam: warning: cache .*tree-[0-9a-f]{16}\.bin: unreadable \(checksum mismatch: truncated or damaged\); replaced\n$/);
     expect(damaged.stdout).toBe(pyseam('analyze', dir, '--format', 'json', '--no-cache').stdout);
     expect(both(dir).fromRecord).toBe(true);
+
+    // A damaged detail file: reported when a patch needs it, and the run analyzes.
+    for (const file of readdirSync(join(dir, '.pyseam_cache')).filter((f) => /^tree-[0-9a-f]{16}\.detail$/.test(f))) {
+      const path = join(dir, '.pyseam_cache', file);
+      const bytes = readFileSync(path);
+      bytes[bytes.length - 3] ^= 0x20; // inside the last directory's digest
+      writeFileSync(path, bytes);
+    }
+    appendFileSync(join(dir, CORE), '# a comment\n');
+    const unpatched = pyseam('analyze', dir, '--format', 'json');
+    expect(unpatched.stats).not.toMatch(/tree as recorded/);
+    expect(unpatched.stderr).toMatch(/^pyseam: warning: cache .*tree-[0-9a-f]{16}\.detail: unreadable \(not the detail its record names: damaged, or written by a concurrent run\); replaced\n$/);
+    expect(unpatched.stdout).toBe(pyseam('analyze', dir, '--format', 'json', '--no-cache').stdout);
   });
 });

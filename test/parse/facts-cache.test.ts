@@ -21,6 +21,7 @@ import { analyzeAsync, type AnalyzeOptions, type FactsStats } from '../../src/an
 import { RACY_MARGIN_MS, trustStat } from '../../src/parse/facts-cache.js';
 import { memoryTree } from '../../src/parse/memory-tree.js';
 import { nodeTree, type SourceTree } from '../../src/parse/source-tree.js';
+import { readFacts, type FactsAnswer } from '../../src/parse/read-facts.js';
 
 const OPTIONS: AnalyzeOptions = {
   roots: [], configRoots: [], private: [], public: [], exclude: [], importHelpers: [],
@@ -154,6 +155,25 @@ describe('the facts cache', () => {
       if (e.stage === 'parse' && e.facts) uncached = e.facts;
     });
     expect(uncached?.digest).toBeUndefined();
+  });
+
+  it('files the run already read (the tree record\'s patch) are taken as read, in their place, not read again', async () => {
+    const dir = project();
+    await cached(dir);
+    appendFileSync(join(dir, 'app/main.py'), 'import json\n');
+    // What the patch would have read had the file held other bytes: the run must take it as it is.
+    const other = project({ ...FILES, 'app/main.py': 'from app import util\nimport zlib\n' });
+    const answer = readFacts(nodeTree(other), { path: 'app/main.py', stub: false }, { importHelpers: [], exportDecorators: [] }, true);
+    const { size, mtimeMs, ctimeMs, ino } = statSync(join(dir, 'app/main.py'));
+    const read = new Map([['app/main.py', { ...answer, stat: { size, mtimeMs, ctimeMs, ino } } as FactsAnswer]]);
+    let facts: FactsStats | undefined;
+    const result = await analyzeAsync(OPTIONS, nodeTree(dir), { jobs: 1, cache: { dir: join(dir, '.pyseam_cache'), owner: dir }, warn: () => {}, read }, (e) => {
+      if (e.stage === 'parse' && e.facts) facts = e.facts;
+    });
+    expect(JSON.stringify(result)).toBe(fresh(other));
+    expect(facts!.parsed).toBe(1); // app/main.py, as given
+    expect(facts!.fromStat + facts!.verified).toBe(7);
+    expect(facts!.changedWhileRead).toBeUndefined();
   });
 
   it('a file touched without a change is read and hashed again, not parsed', async () => {
