@@ -14,6 +14,7 @@ import { SiteTable } from './graph/site-table.js';
 import { isStdlib } from './graph/stdlib.js';
 import { applySuppressions, type FileSuppression } from './graph/suppressions.js';
 import type { FactsJob, FileOutcome } from './parse/read-facts.js';
+import { collectNow } from './parse/tree-memory.js';
 import type { Discovery } from './parse/types.js';
 import { readApiSource } from './api-source.js';
 import type { AnalyzeOptions, ProgressEvent } from './analyze.js';
@@ -96,7 +97,12 @@ export function graphStage(options: AnalyzeOptions, { discovery, table, jobs }: 
 
     // From here the sites live only in the graph's edges: the table's other columns are let go of.
     const { graph: explicit, external: externalEdges } = takeSites(table.modules.keys(), sites, kept);
+    const siteCount = sites.length;
     sites = new SiteTable();
+    // The table is garbage now, and the result is about to be built beside the graph: on a large
+    // repository a full collection first lets the result reuse the table's memory rather than add
+    // to it (100k synthetic modules, 1.47M sites: peak RSS 1,475 MiB without, 1,314 MiB with, for 0.5 s).
+    if (siteCount >= COLLECT_AT_SITES) collectNow();
     const graph = options.implicit ? withImplicitEdges(explicit, table.modules) : explicit;
 
     onProgress?.({ stage: 'analyze' });
@@ -110,3 +116,6 @@ export function graphStage(options: AnalyzeOptions, { discovery, table, jobs }: 
 
   return { add, factsDone, finish };
 }
+
+/** Sites from which the graph stage collects garbage before it assembles the result: about a fifth of the 100k-module monorepo's. */
+const COLLECT_AT_SITES = 300_000;
